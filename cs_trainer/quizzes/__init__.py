@@ -1,0 +1,1 @@
+"""Instruments made of items: schemas, loading, validation and scoring."""

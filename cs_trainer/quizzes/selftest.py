@@ -1,0 +1,104 @@
+"""Loading and scoring the built-in self-test.
+
+Scoring is deliberately plain: the total is the sum of the answers, the band is
+the highest one whose minimum the total reaches (seed 000: 80 and above
+excellent; 50–79 learn communication skills; below 50 not the right career).
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from cs_trainer.errors import InvalidAnswersError
+from cs_trainer.quizzes.content_loader import load_model
+from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
+from cs_trainer.resources import package_path
+
+SERVICE_POTENTIAL_FILE = "service_potential.yaml"
+
+
+@dataclass(frozen=True)
+class LoadedInstrument:
+    """An instrument together with the hash of the exact file it came from."""
+
+    instrument: SelfTestInstrument
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class SelfTestResult:
+    """The scored outcome of a complete set of answers."""
+
+    total: int
+    max_total: int
+    band: Band
+    group_scores: dict[str, int]  # by QualityGroup
+
+
+@cache
+def service_potential() -> LoadedInstrument:
+    """The built-in 服务潜能测试 of seed 000, loaded and validated once per process."""
+    return load_selftest(package_path("quizzes", "content", SERVICE_POTENTIAL_FILE))
+
+
+def load_selftest(path: Path) -> LoadedInstrument:
+    """Load a self-test content file, raising ContentError with file:line on mistakes."""
+    instrument, digest = load_model(path, SelfTestInstrument)
+    return LoadedInstrument(instrument, digest)
+
+
+def check_answer(instrument: SelfTestInstrument, item_id: str, value: object) -> int:
+    """Validate one answer and return it as an int, or raise InvalidAnswersError."""
+    if item_id not in {item.id for item in instrument.items}:
+        raise InvalidAnswersError(f"unknown item {item_id!r} for {instrument.id}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidAnswersError(f"answer for {item_id!r} must be a whole number, not {value!r}")
+    low, high = instrument.scale.min, instrument.scale.max
+    if not low <= value <= high:
+        raise InvalidAnswersError(
+            f"answer for {item_id!r} must be between {low} and {high}, not {value}"
+        )
+    return value
+
+
+def parse_answer_list(instrument: SelfTestInstrument, text: str) -> dict[str, int]:
+    """Turn "9,8,10,…" (one number per pair, in order) into answers by item id."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) != len(instrument.items):
+        raise InvalidAnswersError(
+            f"expected {len(instrument.items)} answers separated by commas, got {len(parts)}"
+        )
+    answers: dict[str, int] = {}
+    for number, (item, part) in enumerate(zip(instrument.items, parts, strict=True), start=1):
+        try:
+            value = int(part)
+        except ValueError:
+            raise InvalidAnswersError(
+                f"answer {number} must be a whole number, not {part!r}"
+            ) from None
+        answers[item.id] = check_answer(instrument, item.id, value)
+    return answers
+
+
+def score(instrument: SelfTestInstrument, answers: Mapping[str, object]) -> SelfTestResult:
+    """Score a complete set of answers; anything missing, unknown or out of range is refused."""
+    checked = {
+        item_id: check_answer(instrument, item_id, value) for item_id, value in answers.items()
+    }
+    missing = [item.id for item in instrument.items if item.id not in checked]
+    if missing:
+        raise InvalidAnswersError(f"unanswered items: {', '.join(missing)}")
+    total = sum(checked.values())
+    groups: dict[str, int] = {}
+    for item in instrument.items:
+        groups[item.group] = groups.get(item.group, 0) + checked[item.id]
+    return SelfTestResult(total, instrument.max_total, band_for(instrument, total), groups)
+
+
+def band_for(instrument: SelfTestInstrument, total: int) -> Band:
+    """The band a total falls in; bands are ordered from the highest minimum down."""
+    for band in instrument.bands:
+        if total >= band.min_total:
+            return band
+    return instrument.bands[-1]

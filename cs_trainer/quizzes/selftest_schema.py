@@ -1,0 +1,96 @@
+"""The schema of a bipolar self-rating instrument such as seed 000's 服务潜能测试.
+
+Each item is a pair of opposite statements; the person places themselves on a
+scale between them. Bands turn the total into the seed's verdict.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+QualityGroup = Literal["psychological", "character", "skills", "overall"]
+"""The four groups of qualities of seed 000: 心理 / 品格 / 技能 / 综合素质."""
+
+
+class Text(BaseModel):
+    """A text in Simplified Chinese and English; both are required."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Scale(BaseModel):
+    """The integer range each pair is answered on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    min: int = Field(ge=0)
+    max: int
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Scale":
+        if self.max <= self.min:
+            raise ValueError("max must be greater than min")
+        return self
+
+
+class PolarItem(BaseModel):
+    """One pair: ``high`` earns the top of the scale, ``low`` the bottom."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    group: QualityGroup
+    high: Text
+    low: Text
+
+
+class Band(BaseModel):
+    """A verdict for totals from ``min_total`` up to the next band's minimum."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    code: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    min_total: int = Field(ge=0)
+    label: Text
+    advice: Text
+
+
+class SelfTestInstrument(BaseModel):
+    """A complete self-rating instrument as stored in a content file."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    version: int = Field(ge=1)
+    kind: Literal["selftest"]
+    source: str
+    title: Text
+    instructions: Text
+    modes: dict[Literal["self", "manager"], Text]
+    scale: Scale
+    pole_labels: dict[Literal["high", "low"], Text]
+    items: list[PolarItem] = Field(min_length=1)
+    bands: list[Band] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "SelfTestInstrument":
+        ids = [item.id for item in self.items]
+        if len(ids) != len(set(ids)):
+            raise ValueError("item ids must be unique")
+        minimums = [band.min_total for band in self.bands]
+        if minimums != sorted(minimums, reverse=True):
+            raise ValueError("bands must be listed from the highest min_total down")
+        if minimums[-1] > self.min_total:
+            raise ValueError("the lowest band must cover the lowest possible total")
+        return self
+
+    @property
+    def min_total(self) -> int:
+        return self.scale.min * len(self.items)
+
+    @property
+    def max_total(self) -> int:
+        return self.scale.max * len(self.items)

@@ -1,0 +1,17 @@
+"""Time as stored (naive UTC) and as shown (the machine's local time)."""
+
+from datetime import UTC, date, datetime
+
+
+def utc_now() -> datetime:
+    """Now, as the naive UTC timestamp every table stores."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def local_time(stored: datetime) -> datetime:
+    """A stored naive-UTC timestamp in the machine's local time zone, for display."""
+    return stored.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
+def local_date(stored: datetime) -> date:
+    return local_time(stored).date()

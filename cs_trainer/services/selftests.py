@@ -1,0 +1,250 @@
+"""Taking the service-potential self-test: start, answer, finish, resume.
+
+Every answer is its own committed write, so a crash or power cut loses at most
+the answer being clicked; an unfinished attempt is found again on the next start.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
+from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
+from cs_trainer.services.clock import utc_now
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+
+Mode = Literal["self", "manager"]
+MODES: tuple[Mode, ...] = ("self", "manager")
+
+
+@dataclass(frozen=True)
+class AttemptProgress:
+    """An attempt as far as it has got: what the test screen needs to carry on."""
+
+    attempt_id: int
+    person_id: int
+    person_name: str
+    mode: Mode
+    conducted_by: str
+    started_at: datetime
+    instrument: SelfTestInstrument
+    answers: dict[str, int]
+
+
+@dataclass(frozen=True)
+class AttemptOutcome:
+    """A finished attempt with everything a result screen or sheet shows."""
+
+    attempt_id: int
+    mode: Mode
+    conducted_by: str
+    started_at: datetime
+    finished_at: datetime
+    instrument: SelfTestInstrument
+    answers: dict[str, int]
+    total: int
+    band: Band
+    group_scores: dict[str, int]
+
+
+def check_mode(mode: str) -> Mode:
+    if mode not in MODES:
+        raise UserError(f"mode must be 'self' or 'manager', not {mode!r}")
+    return mode
+
+
+def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -> int:
+    """Open a new attempt of the built-in self-test for a person; return its ID."""
+    checked_mode = check_mode(mode)
+    loaded = service_potential()
+    with db.writing() as session:
+        _require_person(session, person_id)
+        attempt = _new_attempt(session, loaded, person_id, checked_mode, conducted_by)
+        return attempt.id
+
+
+def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> None:
+    """Commit one answer now; answering the same item again replaces it."""
+    with db.writing() as session:
+        attempt = _require_open_attempt(session, attempt_id)
+        instrument = _instrument_of(attempt)
+        checked = check_answer(instrument, item_id, value)
+        existing = session.scalars(
+            select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
+        ).first()
+        if existing is None:
+            session.add(
+                Response(
+                    attempt_id=attempt_id, item_id=item_id, value=checked, answered_at=utc_now()
+                )
+            )
+        else:
+            existing.value, existing.answered_at = checked, utc_now()
+
+
+def finish_selftest(db: Database, attempt_id: int) -> AttemptOutcome:
+    """Score a fully answered attempt and close it; refuses while items are unanswered."""
+    with db.writing() as session:
+        attempt = _require_open_attempt(session, attempt_id)
+        _close(attempt, _answers_of(attempt))
+    return load_outcome(db, attempt_id)
+
+
+def record_paper_selftest(
+    db: Database, person_id: int, answers: Mapping[str, object], mode: str, conducted_by: str
+) -> AttemptOutcome:
+    """Store a self-test filled in on paper, in one transaction: all of it or nothing."""
+    checked_mode = check_mode(mode)
+    loaded = service_potential()
+    score(loaded.instrument, answers)  # refuses bad input before anything is written
+    with db.writing() as session:
+        _require_person(session, person_id)
+        attempt = _new_attempt(session, loaded, person_id, checked_mode, conducted_by)
+        now = utc_now()
+        for item in loaded.instrument.items:
+            value = cast(int, answers[item.id])
+            session.add(
+                Response(attempt_id=attempt.id, item_id=item.id, value=value, answered_at=now)
+            )
+        session.flush()
+        _close(attempt, {item_id: cast(int, value) for item_id, value in answers.items()})
+        attempt_id = attempt.id
+    return load_outcome(db, attempt_id)
+
+
+def unfinished_selftests(db: Database, person_id: int | None = None) -> list[AttemptProgress]:
+    """Attempts left open by a closed or killed app, oldest first (of one person if given)."""
+    query = select(Attempt).where(Attempt.status == "in_progress")
+    if person_id is not None:
+        query = query.where(Attempt.person_id == person_id)
+    with db.reading() as session:
+        attempts = session.scalars(query.order_by(Attempt.started_at, Attempt.id)).all()
+        return [_progress(attempt) for attempt in attempts]
+
+
+def load_progress(db: Database, attempt_id: int) -> AttemptProgress:
+    with db.reading() as session:
+        return _progress(_require_attempt(session, attempt_id))
+
+
+def load_outcome(db: Database, attempt_id: int) -> AttemptOutcome:
+    with db.reading() as session:
+        attempt = _require_attempt(session, attempt_id)
+        if attempt.status != "finished":
+            raise UserError(f"self-test {attempt_id} is not finished yet")
+        return _outcome(attempt)
+
+
+def finished_selftests(db: Database, person_id: int) -> list[AttemptOutcome]:
+    """A person's finished self-tests, oldest first."""
+    with db.reading() as session:
+        _require_person(session, person_id)
+        attempts = session.scalars(
+            select(Attempt)
+            .where(Attempt.person_id == person_id, Attempt.status == "finished")
+            .order_by(Attempt.finished_at, Attempt.id)
+        ).all()
+        return [_outcome(attempt) for attempt in attempts]
+
+
+def _new_attempt(
+    session: Session, loaded: LoadedInstrument, person_id: int, mode: Mode, conducted_by: str
+) -> Attempt:
+    if session.get(InstrumentSnapshot, loaded.content_hash) is None:
+        session.add(
+            InstrumentSnapshot(
+                content_hash=loaded.content_hash,
+                instrument_id=loaded.instrument.id,
+                version=loaded.instrument.version,
+                body=loaded.instrument.model_dump(mode="json"),
+            )
+        )
+    attempt = Attempt(
+        person_id=person_id,
+        instrument_id=loaded.instrument.id,
+        content_hash=loaded.content_hash,
+        mode=mode,
+        conducted_by=conducted_by.strip(),
+        started_at=utc_now(),
+        status="in_progress",
+    )
+    session.add(attempt)
+    session.flush()
+    return attempt
+
+
+def _close(attempt: Attempt, answers: dict[str, int]) -> None:
+    result = score(_instrument_of(attempt), answers)
+    attempt.status = "finished"
+    attempt.finished_at = utc_now()
+    attempt.total = result.total
+    attempt.band = result.band.code
+    attempt.group_scores = dict(result.group_scores)
+
+
+def _require_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"there is no candidate with ID {person_id}")
+    return person
+
+
+def _require_attempt(session: Session, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None:
+        raise NotFoundError(f"there is no self-test attempt with ID {attempt_id}")
+    return attempt
+
+
+def _require_open_attempt(session: Session, attempt_id: int) -> Attempt:
+    attempt = _require_attempt(session, attempt_id)
+    if attempt.status != "in_progress":
+        raise UserError(f"self-test {attempt_id} is already finished")
+    return attempt
+
+
+def _instrument_of(attempt: Attempt) -> SelfTestInstrument:
+    """The instrument exactly as it was when the attempt started (from its snapshot)."""
+    return SelfTestInstrument.model_validate(attempt.snapshot.body)
+
+
+def _answers_of(attempt: Attempt) -> dict[str, int]:
+    return {response.item_id: response.value for response in attempt.responses}
+
+
+def _progress(attempt: Attempt) -> AttemptProgress:
+    return AttemptProgress(
+        attempt_id=attempt.id,
+        person_id=attempt.person_id,
+        person_name=attempt.person.name,
+        mode=check_mode(attempt.mode),
+        conducted_by=attempt.conducted_by,
+        started_at=attempt.started_at,
+        instrument=_instrument_of(attempt),
+        answers=_answers_of(attempt),
+    )
+
+
+def _outcome(attempt: Attempt) -> AttemptOutcome:
+    instrument = _instrument_of(attempt)
+    answers = _answers_of(attempt)
+    result = score(instrument, answers)
+    assert attempt.finished_at is not None
+    return AttemptOutcome(
+        attempt_id=attempt.id,
+        mode=check_mode(attempt.mode),
+        conducted_by=attempt.conducted_by,
+        started_at=attempt.started_at,
+        finished_at=attempt.finished_at,
+        instrument=instrument,
+        answers=answers,
+        total=result.total,
+        band=result.band,
+        group_scores=dict(result.group_scores),
+    )

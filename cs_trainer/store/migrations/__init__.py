@@ -1,0 +1,1 @@
+"""Alembic migration environment; scripts live in ``versions/``."""

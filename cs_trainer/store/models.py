@@ -1,0 +1,104 @@
+"""The tables, as typed SQLAlchemy 2 models.
+
+Schema changes go through Alembic migrations in ``migrations/versions``; a
+test compares these models with the migrated schema so the two never drift.
+"""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every cs_trainer table."""
+
+
+class Person(Base):
+    """Someone the department evaluates or trains: a candidate, staff member or trainee."""
+
+    __tablename__ = "people"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))  # candidate | staff | trainee
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    position: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    # Consent is recorded with the exact wording version the person agreed to.
+    consent_at: Mapped[datetime | None]
+    consent_version: Mapped[str | None] = mapped_column(String(32))
+
+    attempts: Mapped[list["Attempt"]] = relationship(back_populates="person")
+
+    __table_args__ = (Index("ix_people_kind_name", "kind", "name"),)
+
+
+class InstrumentSnapshot(Base):
+    """An exact copy of the instrument an attempt was taken with, keyed by content hash.
+
+    Old attempts keep rendering and scoring the same after a bank is edited.
+    """
+
+    __tablename__ = "instrument_snapshots"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    instrument_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[int]
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Attempt(Base):
+    """One sitting of an instrument by a person."""
+
+    __tablename__ = "attempts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    instrument_id: Mapped[str] = mapped_column(String(100))
+    content_hash: Mapped[str] = mapped_column(ForeignKey("instrument_snapshots.content_hash"))
+    mode: Mapped[str] = mapped_column(String(16))  # self | manager
+    conducted_by: Mapped[str] = mapped_column(String(200), default="")
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16))  # in_progress | finished
+    total: Mapped[int | None]
+    band: Mapped[str | None] = mapped_column(String(50))
+    group_scores: Mapped[dict[str, int] | None] = mapped_column(JSON)
+
+    person: Mapped[Person] = relationship(back_populates="attempts")
+    snapshot: Mapped[InstrumentSnapshot] = relationship()
+    responses: Mapped[list["Response"]] = relationship(
+        back_populates="attempt", order_by="Response.id"
+    )
+
+    __table_args__ = (
+        Index("ix_attempts_person", "person_id"),
+        Index("ix_attempts_status", "status"),
+    )
+
+
+class Response(Base):
+    """One answer, committed the moment it is given; answering again replaces it."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    item_id: Mapped[str] = mapped_column(String(100))
+    value: Mapped[int]
+    answered_at: Mapped[datetime]
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")
+
+    __table_args__ = (UniqueConstraint("attempt_id", "item_id", name="uq_responses_attempt_item"),)
+
+
+class AppSetting(Base):
+    """Department-wide settings that the GUI and the command line both need (organisation name)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

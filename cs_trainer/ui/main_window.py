@@ -1,0 +1,129 @@
+"""The main window: navigation on the left, pages on the right.
+
+While a candidate takes the self-test the navigation is hidden, so only the
+test is on screen; leaving it asks for confirmation.
+"""
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from cs_trainer.errors import UserError
+from cs_trainer.services import selftests
+from cs_trainer.store.database import Database
+from cs_trainer.ui import problems, settings
+from cs_trainer.ui.candidates_page import CandidatesPage
+from cs_trainer.ui.changes import ChangeBus
+from cs_trainer.ui.selftest_page import SelfTestPage
+from cs_trainer.ui.settings_page import SettingsPage
+
+
+class MainWindow(QMainWindow):
+    """Hosts the pages; ``language_changed`` lets the application rebuild it in another language."""
+
+    language_changed = Signal(str)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.bus = ChangeBus(self)
+        self.setWindowTitle(self.tr("cs_trainer — customer service recruitment and training"))
+        self.candidates_page = CandidatesPage(db, self.bus)
+        self.selftest_page = SelfTestPage(db, self.bus)
+        self.settings_page = SettingsPage(db, self.bus)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 13pt; } QListWidget::item { padding: 10px; }"
+        )
+        self.pages = QStackedWidget()
+        for name, page in (
+            (self.tr("Candidates"), self.candidates_page),
+            (self.tr("Settings"), self.settings_page),
+        ):
+            self.nav.addItem(name)
+            self.pages.addWidget(page)
+        self.pages.addWidget(self.selftest_page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self._connect()
+        self._restore_geometry()
+
+    def _connect(self) -> None:
+        self.candidates_page.selftest_requested.connect(self.run_selftest)
+        self.candidates_page.sheet_actions.message.connect(self._status)
+        self.selftest_page.left.connect(self.show_candidates)
+        self.selftest_page.save_pdf_button.clicked.connect(self._save_finished_sheet)
+        self.selftest_page.print_button.clicked.connect(self._print_finished_sheet)
+        self.settings_page.saved.connect(self._status)
+        self.settings_page.language_changed.connect(self.language_changed)
+
+    def _status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def run_selftest(self, attempt_id: int) -> None:
+        """Show the test page for an attempt (new or resumed), with the navigation hidden."""
+        try:
+            progress = selftests.load_progress(self.db, attempt_id)
+        except UserError as exc:
+            problems.show_problem(self, str(exc))
+            return
+        self.selftest_page.start(progress)
+        self.nav.hide()
+        self.pages.setCurrentWidget(self.selftest_page)
+        self.selftest_page.setFocus()
+
+    def show_candidates(self) -> None:
+        person = self.selftest_page.person_id
+        self.nav.show()
+        self.nav.setCurrentRow(0)
+        self.pages.setCurrentWidget(self.candidates_page)
+        if person is not None:
+            self.candidates_page.select_candidate(person)
+
+    def offer_resume(self) -> None:
+        """After a crash or close mid-test, offer to carry on with the unfinished attempt."""
+        unfinished = selftests.unfinished_selftests(self.db)
+        if unfinished and self.ask_resume(self, unfinished[-1]):
+            self.run_selftest(unfinished[-1].attempt_id)
+
+    @classmethod
+    def ask_resume(cls, parent: QWidget, progress: selftests.AttemptProgress) -> bool:
+        """Asks whether to resume; tests replace this classmethod."""
+        from PySide6.QtWidgets import QMessageBox
+
+        count = len(progress.instrument.items)
+        text = QCoreApplication.translate(
+            "MainWindow", "%1 did not finish the self-test (%2 of %3 answered). Resume it now?"
+        )
+        text = text.replace("%1", progress.person_name).replace("%2", str(len(progress.answers)))
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("MainWindow", "Unfinished self-test"),
+            text.replace("%3", str(count)),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _save_finished_sheet(self) -> None:
+        person = self.selftest_page.person_id
+        if person is not None:
+            self.candidates_page.sheet_actions.save_pdf(person, self.selftest_page.person_name)
+
+    def _print_finished_sheet(self) -> None:
+        person = self.selftest_page.person_id
+        if person is not None:
+            self.candidates_page.sheet_actions.print_sheet(person)
+
+    def _restore_geometry(self) -> None:
+        geometry = settings.saved_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1180, 760)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_geometry(self.saveGeometry())
+        super().closeEvent(event)

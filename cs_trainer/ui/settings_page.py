@@ -1,0 +1,74 @@
+"""Settings: the organisation's name (shared, in the database) and this laptop's preferences."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs_trainer.services import app_settings
+from cs_trainer.store.database import Database
+from cs_trainer.ui import settings
+from cs_trainer.ui.changes import SETTINGS, ChangeBus
+
+
+class SettingsPage(QWidget):
+    """Edits settings; ``language_changed`` asks the application to switch language."""
+
+    language_changed = Signal(str)
+    saved = Signal(str)
+
+    def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._bus = bus
+        self.organisation_edit = QLineEdit(app_settings.organisation_name(db))
+        self.organisation_edit.setPlaceholderText(self.tr("Printed at the top of every sheet"))
+        self.interviewer_edit = QLineEdit(settings.read(settings.INTERVIEWER))
+        self.interviewer_edit.setPlaceholderText(
+            self.tr("Your name, suggested as who conducts tests")
+        )
+        self.language_combo = QComboBox()
+        self.language_combo.addItem(self.tr("Follow the system"), "system")
+        self.language_combo.addItem("中文", "zh")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.setCurrentIndex(
+            max(0, self.language_combo.findData(settings.read(settings.LANGUAGE)))
+        )
+        self.save_button = QPushButton(self.tr("&Save settings"))
+        self.save_button.clicked.connect(self.save)
+        form = QFormLayout()
+        form.addRow(self.tr("&Organisation name"), self.organisation_edit)
+        form.addRow(self.tr("&Interviewer on this computer"), self.interviewer_edit)
+        form.addRow(self.tr("&Language"), self.language_combo)
+        where = QLabel(self.tr("Database: %1").replace("%1", db.describe()))
+        where.setWordWrap(True)
+        where.setStyleSheet("color: #666;")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(where)
+        layout.addStretch(1)
+
+    def save(self) -> None:
+        app_settings.set_setting(
+            self._db, app_settings.ORGANISATION, self.organisation_edit.text().strip()
+        )
+        settings.write(settings.INTERVIEWER, self.interviewer_edit.text().strip())
+        language = str(self.language_combo.currentData())
+        changed_language = language != settings.read(settings.LANGUAGE)
+        settings.write(settings.LANGUAGE, language)
+        self._bus.announce(SETTINGS)
+        self.saved.emit(self.tr("Settings saved."))
+        if changed_language:
+            self.language_changed.emit(language)
