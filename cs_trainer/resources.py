@@ -5,7 +5,6 @@ package (see pyproject.toml), so a wheel carries it; in a source checkout that
 has not been installed it is found beside the package instead.
 """
 
-from importlib import resources
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -19,15 +18,9 @@ FONT_FILE = "fonts/wqy-microhei.ttc"
 
 def asset_path(relative: str) -> Path:
     """Return the path of a shipped asset such as ``fonts/wqy-microhei.ttc``."""
-    try:
-        installed = Path(str(resources.files("cs_trainer.assets"))) / relative
-    except ModuleNotFoundError:
-        installed = None
-    if installed is not None and installed.is_file():
-        return installed
-    checkout = _PACKAGE_DIR.parent / "assets" / relative
-    if checkout.is_file():
-        return checkout
+    for folder in (_PACKAGE_DIR / "assets", _PACKAGE_DIR.parent / "assets"):
+        if (folder / relative).is_file():
+            return folder / relative
     raise FileNotFoundError(f"cs_trainer asset {relative!r} is missing from this installation")
 
 

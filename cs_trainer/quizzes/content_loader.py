@@ -25,7 +25,12 @@ def content_hash(raw: bytes) -> str:
 def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, str]:
     """Parse and validate ``path``; return the model and the file's content hash."""
     raw = path.read_bytes()
-    text = raw.decode("utf-8")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        # e.g. saved as GBK by an editor on Chinese Windows
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(f"{path}:{line}: not UTF-8 text; save the file as UTF-8") from exc
     try:
         data = yaml.safe_load(text)
         root = yaml.compose(text)

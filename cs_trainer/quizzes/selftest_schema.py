@@ -6,7 +6,7 @@ scale between them. Bands turn the total into the seed's verdict.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 QualityGroup = Literal["psychological", "character", "skills", "overall"]
 """The four groups of qualities of seed 000: 心理 / 品格 / 技能 / 综合素质."""
@@ -75,17 +75,26 @@ class SelfTestInstrument(BaseModel):
     items: list[PolarItem] = Field(min_length=1)
     bands: list[Band] = Field(min_length=1)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "SelfTestInstrument":
-        ids = [item.id for item in self.items]
+    # Field validators, not one model validator, so that a mistake is reported at
+    # the line of `items:` or `bands:` rather than at the top of the file.
+    @field_validator("items")
+    @classmethod
+    def _unique_ids(cls, items: list[PolarItem]) -> list[PolarItem]:
+        ids = [item.id for item in items]
         if len(ids) != len(set(ids)):
             raise ValueError("item ids must be unique")
-        minimums = [band.min_total for band in self.bands]
+        return items
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_ordered(cls, bands: list[Band], info: ValidationInfo) -> list[Band]:
+        minimums = [band.min_total for band in bands]
         if minimums != sorted(minimums, reverse=True):
             raise ValueError("bands must be listed from the highest min_total down")
-        if minimums[-1] > self.min_total:
+        scale, items = info.data.get("scale"), info.data.get("items")
+        if scale is not None and items and minimums[-1] > scale.min * len(items):
             raise ValueError("the lowest band must cover the lowest possible total")
-        return self
+        return bands
 
     @property
     def min_total(self) -> int:

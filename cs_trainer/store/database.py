@@ -75,15 +75,28 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision; a damaged file is reported, not touched."""
-        from cs_trainer.store.migrate import upgrade_to_head
+        from alembic.util import CommandError
+
+        from cs_trainer.store.migrate import current_revision, upgrade_to_head
 
         try:
             with self.engine.begin() as connection:
+                other_tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+                if current_revision(connection) is None and other_tables:
+                    raise DatabaseProblemError(
+                        f"the database {self.describe()} holds other tables and is not a "
+                        "cs_trainer database; nothing was added to it."
+                    )
                 upgrade_to_head(connection)
         except SQLAlchemyDatabaseError as exc:
             raise DatabaseProblemError(
                 f"cannot open the database {self.describe()}: {exc.orig}. "
                 "It may be damaged or not a cs_trainer database; it was left unchanged."
+            ) from exc
+        except CommandError as exc:  # e.g. stamped by a newer cs_trainer: unknown revision
+            raise DatabaseProblemError(
+                f"cannot open the database {self.describe()}: {exc}. It may have been "
+                "upgraded by a newer cs_trainer; it was left unchanged."
             ) from exc
 
     def table_names(self) -> list[str]:

@@ -1,7 +1,14 @@
 """One candidate's details and self-test results, beside the candidate list."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cs_trainer.services.candidates import CandidateSummary
 from cs_trainer.services.clock import local_time
@@ -19,8 +26,9 @@ class CandidateDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.info_label = QLabel(self.tr("Select a candidate in the list."))
+        self.info_label = QLabel()
         self.info_label.setWordWrap(True)
+        self.info_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.info_label.setTextFormat(Qt.TextFormat.RichText)
         self.attempt_list = QListWidget()
         self.attempt_list.setMaximumHeight(110)
@@ -28,11 +36,13 @@ class CandidateDetail(QWidget):
         self.attempt_list.itemActivated.connect(self._attempt_activated)
         self.result_view = ResultView()
         self.result_view.hide()
+        self.clear()
         layout = QVBoxLayout(self)
         layout.addWidget(self.info_label)
         layout.addWidget(QLabel(self.tr("<b>Self-tests</b>")))
         layout.addWidget(self.attempt_list)
         layout.addWidget(self.result_view, 1)
+        layout.addStretch(0)  # takes the space only while no result is shown
         self._outcomes: dict[int, AttemptOutcome] = {}
 
     def show_candidate(
@@ -67,8 +77,13 @@ class CandidateDetail(QWidget):
         if finished:
             self.attempt_list.setCurrentRow(len(unfinished))
 
-    def clear(self) -> None:
-        self.info_label.setText(self.tr("Select a candidate in the list."))
+    def clear(self, have_candidates: bool = True) -> None:
+        """Show the hint a first-time user needs when nobody is selected."""
+        self.info_label.setText(
+            self.tr("Select a candidate in the list.")
+            if have_candidates
+            else self.tr("No candidates yet. Click “Add candidate…” to register the first one.")
+        )
         self.attempt_list.clear()
         self.result_view.hide()
 

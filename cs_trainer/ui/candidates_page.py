@@ -105,6 +105,8 @@ class CandidatesPage(QWidget):
         self.model.set_rows(candidates.list_candidates(self._db))
         if selected is not None:
             self.select_candidate(selected)
+        if self.selected_candidate_id() is None:
+            self.detail.clear(have_candidates=self.model.rowCount() > 0)
         self._update_buttons()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
@@ -128,7 +130,7 @@ class CandidatesPage(QWidget):
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         candidate_id = self.selected_candidate_id()
         if candidate_id is None:
-            self.detail.clear()
+            self.detail.clear(have_candidates=self.model.rowCount() > 0)
         else:
             self._show_detail(candidate_id)
         self._update_buttons()

@@ -71,7 +71,7 @@ SCORES = [9, 8, 9, 10, 8, 9, 7, 9, 9, 9]  # adds up to 87
 
 ORGANISATION = "星辰客服中心 Star Service Centre"
 BAND = Bilingual("优秀：具备很强的服务潜能", "Excellent: strong service potential")
-ADVICE = Bilingual("对客户服务工作来说你是一个优秀的人才。", "You are an excellent talent for service.")
+ADVICE = Bilingual("对客户服务工作来说你是一个优秀的人才。", "An excellent talent for service.")
 
 
 def make_items() -> list[SheetItem]:

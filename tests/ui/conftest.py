@@ -1,0 +1,73 @@
+"""Fixtures for tests that drive real Qt widgets (offscreen unless a test opens Xvfb).
+
+Each test gets its own database file and its own QSettings folder, so tests
+never see each other's data or preferences, and never the developer's.
+"""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from cs_trainer.services import candidates
+from cs_trainer.store.database import Database
+from cs_trainer.ui import problems, settings
+from cs_trainer.ui.app import configure_application
+from cs_trainer.ui.main_window import MainWindow
+from cs_trainer.ui.translation import LanguageSwitch
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+    """A private QSettings folder, English UI, and no PDF viewer popping up."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
+    configure_application(qapp)
+    settings.write(settings.OPEN_PDF_AFTER_SAVE, "false")
+    settings.write(settings.LANGUAGE, "en")
+    LanguageSwitch.apply("en")
+    yield
+    LanguageSwitch.apply("en")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database.open(str(tmp_path / "cs_trainer.sqlite3"))
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages that would have been shown to the user, instead of modal boxes."""
+    messages: list[str] = []
+    monkeypatch.setattr(problems, "show_problem", lambda _parent, message: messages.append(message))
+    return messages
+
+
+@pytest.fixture
+def candidate_id(db: Database) -> int:
+    return candidates.add_candidate(
+        db, candidates.NewCandidate("张三丰", "13800138000", "客服专员", consent=True)
+    )
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> MainWindow:
+    main = MainWindow(db)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
