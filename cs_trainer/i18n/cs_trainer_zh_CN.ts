@@ -101,7 +101,7 @@
     </message>
     <message>
         <location filename="../ui/candidate_table_model.py" line="27" />
-        <source>Position applied for</source>
+        <source>Position</source>
         <translation>应聘岗位</translation>
     </message>
     <message>
@@ -184,47 +184,47 @@
 <context>
     <name>PaperEntryDialog</name>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="105" />
+        <location filename="../ui/selftest_dialogs.py" line="109" />
         <source>Enter paper answers</source>
         <translation>录入纸质答卷</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="129" />
+        <location filename="../ui/selftest_dialogs.py" line="133" />
         <source>&lt;b&gt;1 point&lt;/b&gt;</source>
         <translation>&lt;b&gt;1 分&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="130" />
+        <location filename="../ui/selftest_dialogs.py" line="134" />
         <source>&lt;b&gt;Score&lt;/b&gt;</source>
         <translation>&lt;b&gt;得分&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="131" />
+        <location filename="../ui/selftest_dialogs.py" line="135" />
         <source>&lt;b&gt;10 points&lt;/b&gt;</source>
         <translation>&lt;b&gt;10 分&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="145" />
+        <location filename="../ui/selftest_dialogs.py" line="149" />
         <source>Filled in by</source>
         <translation>填写方式</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="146" />
+        <location filename="../ui/selftest_dialogs.py" line="150" />
         <source>Conducted by</source>
         <translation>主持人</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="149" />
+        <location filename="../ui/selftest_dialogs.py" line="153" />
         <source>Scores from the paper form of %1:</source>
         <translation>%1 的纸质答卷得分：</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="164" />
+        <location filename="../ui/selftest_dialogs.py" line="168" />
         <source>Scores still to enter: %1</source>
         <translation>还有 %1 题未录入</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="168" />
+        <location filename="../ui/selftest_dialogs.py" line="172" />
         <source>Total: %1 / %2</source>
         <translation>总分：%1 / %2</translation>
     </message>
@@ -313,22 +313,27 @@
         <translation>&lt;p&gt;&lt;b&gt;欢迎回来。&lt;/b&gt;你之前的 %1 个回答都已保存，将从中断的地方继续。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_page.py" line="200" />
-        <source>&lt;p&gt;Each screen shows two opposite statements. Choose a number from 1 to 10 for where you are between them. There are no right or wrong answers.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;每一屏显示两句意思相反的话。请在 1 到 10 之间选出你所处的位置。答案没有对错之分。&lt;/p&gt;</translation>
+        <location filename="../ui/selftest_page.py" line="198" />
+        <source>&lt;h3&gt;Before you begin&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;填写说明&lt;/h3&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_page.py" line="259" />
+        <location filename="../ui/selftest_page.py" line="201" />
+        <source>&lt;p&gt;Each screen shows two opposite statements. Choose a number from 1 to 10 for where you are between them. There are no right or wrong answers.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Begin&lt;/b&gt; (or Enter) when you are ready.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每一屏显示两句意思相反的话。请在 1 到 10 之间选出你所处的位置。答案没有对错之分。&lt;/p&gt;&lt;p&gt;准备好后，请按&lt;b&gt;开始&lt;/b&gt;（或回车键）。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/selftest_page.py" line="261" />
         <source>Leave the test?</source>
         <translation>退出测试？</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_page.py" line="260" />
+        <location filename="../ui/selftest_page.py" line="262" />
         <source>The answers given so far are saved. The test can be resumed later from the candidate's page.</source>
         <translation>已答的题目都已保存，之后可在候选人页面继续测试。</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_page.py" line="312" />
+        <location filename="../ui/selftest_page.py" line="314" />
         <source>Answer every pair to finish.</source>
         <translation>回答完所有题目才能完成。</translation>
     </message>
@@ -427,22 +432,22 @@
         <translation>开始服务潜能测试</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="52" />
-        <source>Start “%1” for %2.</source>
-        <translation>为 %2 开始“%1”。</translation>
+        <location filename="../ui/selftest_dialogs.py" line="53" />
+        <source>Start “%1” for %2. After you press Start, hand the laptop over: only the test is shown until it is finished or you leave it.</source>
+        <translation>为 %2 开始“%1”。按“开始”后，请把电脑交给候选人：在测试完成或退出之前，屏幕上只显示测试。</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="58" />
+        <location filename="../ui/selftest_dialogs.py" line="61" />
         <source>&amp;Filled in by</source>
         <translation>填写方式(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="59" />
+        <location filename="../ui/selftest_dialogs.py" line="62" />
         <source>&amp;Conducted by</source>
         <translation>主持人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_dialogs.py" line="63" />
+        <location filename="../ui/selftest_dialogs.py" line="66" />
         <source>Start</source>
         <translation>开始</translation>
     </message>

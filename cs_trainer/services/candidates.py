@@ -32,7 +32,7 @@ CONSENT_TEXT = Text(
     ),
 )
 
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()\-]{4,30}$")
+_PHONE = re.compile(r"^\+?[0-9(][0-9 ()\-]{4,30}$")  # "(010) 6552-8888" too
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ class CandidateTableModel(QAbstractTableModel):
             self.tr("ID"),
             self.tr("Name"),
             self.tr("Phone"),
-            self.tr("Position applied for"),
+            self.tr("Position"),
             self.tr("Registered"),
             self.tr("Self-test"),
         ]

@@ -55,6 +55,7 @@ class CandidatesPage(QWidget):
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name or phone"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(200)
         self.search_edit.textChanged.connect(self.proxy.setFilterFixedString)
         self.add_button.clicked.connect(self.add_candidate)
         self.start_button.clicked.connect(self.start_selftest)

@@ -49,7 +49,10 @@ class StartSelfTestDialog(QDialog):
         self.mode_combo = _mode_combo(instrument)
         self.conductor_edit = QLineEdit(interviewer)
         intro = QLabel(
-            self.tr("Start “%1” for %2.")
+            self.tr(
+                "Start “%1” for %2. After you press Start, hand the laptop over: only the "
+                "test is shown until it is finished or you leave it."
+            )
             .replace("%1", content_text(instrument.title))
             .replace("%2", candidate)
         )
@@ -67,6 +70,7 @@ class StartSelfTestDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(440)
 
     def setup(self) -> SelfTestSetup:
         return SelfTestSetup(str(self.mode_combo.currentData()), self.conductor_edit.text().strip())

@@ -195,10 +195,12 @@ class SelfTestPage(QWidget):
         ).replace("%1", str(len(self._answers)))
         self.intro_label.setText(
             (resumed if self._answers else "")
+            + self.tr("<h3>Before you begin</h3>")
             + f"<p>{content_text(instrument.instructions)}</p>"
             + self.tr(
                 "<p>Each screen shows two opposite statements. Choose a number from 1 to 10 "
                 "for where you are between them. There are no right or wrong answers.</p>"
+                "<p>Press <b>Begin</b> (or Enter) when you are ready.</p>"
             )
         )
         self.screens.setCurrentWidget(self.intro_label)
