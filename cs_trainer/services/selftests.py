@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
-from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
+from cs_trainer.quizzes.selftest_schema import STORED_SNAPSHOT, Band, SelfTestInstrument
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
@@ -211,7 +211,7 @@ def _require_open_attempt(session: Session, attempt_id: int) -> Attempt:
 
 def _instrument_of(attempt: Attempt) -> SelfTestInstrument:
     """The instrument exactly as it was when the attempt started (from its snapshot)."""
-    return SelfTestInstrument.model_validate(attempt.snapshot.body)
+    return SelfTestInstrument.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
 
 
 def _answers_of(attempt: Attempt) -> dict[str, int]:

@@ -58,20 +58,38 @@ class Database:
     def open(cls, option: str | None = None) -> "Database":
         """Open (creating if needed) and migrate the database the user asked for."""
         database = cls(resolve_database_url(option))
-        database.migrate()
+        try:
+            database.migrate()
+        except BaseException:
+            database.dispose()  # do not keep a refused file open (and locked on Windows)
+            raise
         return database
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A short session for queries; nothing it does is committed."""
-        with self._reader() as session:
+        with self._damage_reported(), self._reader() as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A short session that begins immediately and commits on success."""
-        with self._writer() as session, session.begin():
+        with self._damage_reported(), self._writer() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _damage_reported(self) -> Iterator[None]:
+        """Damage found after opening (a corrupt page) is a DatabaseProblemError, not a bug."""
+        try:
+            yield
+        except SQLAlchemyDatabaseError as exc:
+            code = getattr(exc.orig, "sqlite_errorname", "")
+            if not (code.startswith("SQLITE_CORRUPT") or code == "SQLITE_NOTADB"):
+                raise
+            raise DatabaseProblemError(
+                f"the database {self.describe()} is damaged ({exc.orig}); it was left "
+                "unchanged. Restore it from a backup."
+            ) from exc
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision; a damaged file is reported, not touched."""
