@@ -43,13 +43,6 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database.open(str(tmp_path / "cs_trainer.sqlite3"))
-    yield database
-    database.dispose()
-
-
-@pytest.fixture
 def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Messages that would have been shown to the user, instead of modal boxes."""
     messages: list[str] = []
