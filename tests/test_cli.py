@@ -370,6 +370,20 @@ def test_sheet_into_a_missing_folder(
     assert not out.parent.exists()
 
 
+def test_sheet_onto_something_unwritable_is_one_line(
+    tmp_path: Path, database: Path, candidate_id: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sheet.pdf"
+    out.mkdir()  # a folder where the file should go: the write fails at the OS level
+    line = refused(
+        capsys,
+        ["sheet", "--database", str(database), "--candidate", candidate_id, "--out", str(out)],
+        database,
+    )
+    assert line.startswith(f"cs-trainer: error: cannot write {out}")
+    assert list(tmp_path.glob(".sheet.pdf*")) == [], "no temporary file is left behind"
+
+
 def test_sheet_for_an_unknown_candidate_writes_no_file(
     tmp_path: Path, database: Path, candidate_id: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

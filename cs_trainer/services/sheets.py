@@ -3,6 +3,7 @@
 from datetime import date
 from pathlib import Path
 
+from cs_trainer.errors import UserError
 from cs_trainer.reports.sheet_data import (
     Bilingual,
     CandidateInfo,
@@ -43,7 +44,10 @@ def write_candidate_sheet(
     from cs_trainer.reports.evaluation_sheet import write_evaluation_sheet
 
     sheet = build_evaluation_sheet(db, candidate_id, date.today(), organisation)
-    write_evaluation_sheet(sheet, out)
+    try:
+        write_evaluation_sheet(sheet, out)
+    except OSError as exc:  # a missing folder, no permission, a full disk
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
     return sheet
 
 

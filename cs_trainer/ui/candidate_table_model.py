@@ -72,12 +72,10 @@ class CandidateTableModel(QAbstractTableModel):
         return values[column]
 
     def _sort_key(self, row: CandidateSummary, column: int) -> Any:
+        if column == 5:
+            return row.latest_total if row.latest_total is not None else -1
         keys: list[Any] = [row.id, row.name, row.phone, row.position, row.created_at]
-        return (
-            row.latest_total
-            if column == 5 and row.latest_total is not None
-            else (-1 if column == 5 else keys[column])
-        )
+        return keys[column]
 
     def _selftest_text(self, row: CandidateSummary) -> str:
         if row.latest_total is None:

@@ -160,3 +160,10 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     assert (
         "unfinished (1 / 10 answered)" in window.candidates_page.detail.attempt_list.item(0).text()
     )
+    attempts = window.candidates_page.detail.attempt_list
+    attempts.setCurrentRow(0)
+    qtbot.keyClick(attempts, Qt.Key.Key_Return)  # the same as a double-click: resume
+    assert window.pages.currentWidget() is page
+    assert "Welcome back" in page.intro_label.text()
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert page.counter_label.text() == "2 / 10", "carries on at the first unanswered pair"
