@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_candidate_commands(commands, database)
     _add_selftest_command(commands, database)
     _add_sheet_command(commands, database)
+    _add_bank_commands(commands, database)
     gui = commands.add_parser("gui", parents=[database], help="start the desktop app (the default)")
     gui.set_defaults(handler=_run_gui)
     parser.set_defaults(handler=_run_gui)
@@ -100,6 +101,26 @@ def _add_sheet_command(commands: "argparse._SubParsersAction[_Parser]", database
     sheet.set_defaults(handler=_sheet)
 
 
+def _add_bank_commands(commands: "argparse._SubParsersAction[_Parser]", database: _Parser) -> None:
+    import_bank = commands.add_parser(
+        "import-bank",
+        parents=[database],
+        help="import an interview question bank (.yaml, .csv or .xlsx; see docs/banks.md)",
+    )
+    import_bank.add_argument("file", type=Path, metavar="FILE", help="the file to import")
+    import_bank.set_defaults(handler=_import_bank)
+    export_bank = commands.add_parser(
+        "export-bank",
+        parents=[database],
+        help="write a question bank to a .yaml, .csv or .xlsx file",
+    )
+    export_bank.add_argument("bank_id", metavar="ID", help="the bank's id (its bank_id)")
+    export_bank.add_argument(
+        "file", type=Path, metavar="FILE", help="where to write; the suffix picks the format"
+    )
+    export_bank.set_defaults(handler=_export_bank)
+
+
 def _open_database(args: argparse.Namespace) -> "Database":
     from cs_trainer.store.database import Database
 
@@ -137,6 +158,28 @@ def _sheet(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UserError(f"the folder {out.parent} does not exist")
     write_candidate_sheet(_open_database(args), args.candidate, out, args.organisation)
+    print(out)
+    return 0
+
+
+def _import_bank(args: argparse.Namespace) -> int:
+    from cs_trainer.quizzes.bank_io import read_bank
+    from cs_trainer.services.banks import store_bank
+
+    file: Path = args.file
+    bank = read_bank(file)  # a bad file is refused before the database is even opened
+    summary = store_bank(_open_database(args), bank, file.name)
+    print(f"imported {summary.bank_id}: {summary.question_count} questions")
+    return 0
+
+
+def _export_bank(args: argparse.Namespace) -> int:
+    from cs_trainer.services.banks import export_bank
+
+    out: Path = args.file
+    if not out.parent.is_dir():
+        raise UserError(f"the folder {out.parent} does not exist")
+    export_bank(_open_database(args), args.bank_id, out)
     print(out)
     return 0
 

@@ -45,77 +45,160 @@
     </message>
 </context>
 <context>
+    <name>CandidateActions</name>
+    <message>
+        <location filename="../ui/candidate_actions.py" line="92" />
+        <source>There is no interview plan yet. Make one on the Interviews page first.</source>
+        <translation>还没有面试方案。请先在“面试”页面建立一个方案。</translation>
+    </message>
+</context>
+<context>
     <name>CandidateDetail</name>
     <message>
-        <location filename="../ui/candidate_detail.py" line="83" />
+        <location filename="../ui/candidate_detail.py" line="80" />
         <source>Select a candidate in the list.</source>
         <translation>请在列表中选择一位候选人。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="42" />
-        <source>&lt;b&gt;Self-tests&lt;/b&gt;</source>
-        <translation>&lt;b&gt;服务潜能测试&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/candidate_detail.py" line="61" />
+        <location filename="../ui/candidate_detail.py" line="107" />
         <source>ID %1 · Phone %2 · Position %3</source>
         <translation>编号 %1 · 电话 %2 · 应聘岗位 %3</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="66" />
+        <location filename="../ui/candidate_detail.py" line="115" />
         <source>Consent recorded %1</source>
         <translation>同意书记录于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="75" />
+        <location filename="../ui/candidate_detail.py" line="134" />
         <source>No self-test yet.</source>
         <translation>尚未做过测试。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="85" />
+        <location filename="../ui/candidate_detail.py" line="82" />
         <source>No candidates yet. Click “Add candidate…” to register the first one.</source>
         <translation>还没有候选人。点击“登记候选人…”登记第一位。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="102" />
+        <location filename="../ui/candidate_detail.py" line="43" />
+        <source>Self-tests</source>
+        <translation>服务潜能测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="52" />
+        <source>Interviews</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="54" />
+        <source>Typing</source>
+        <translation>打字测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="56" />
+        <source>Stages and decision</source>
+        <translation>招聘阶段与决定</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="99" />
+        <source> · Decision: %1</source>
+        <translation> · 决定：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="112" />
+        <source>Stage: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>当前阶段：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="142" />
         <source>%1 · unfinished (%2 / %3 answered) — double-click to resume</source>
         <translation>%1 · 未完成（已答 %2 / %3）— 双击继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="154" />
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="156" />
+        <source>unfinished — double-click to continue</source>
+        <translation>未完成 — 双击继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="169" />
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="169" />
+        <source>not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="171" />
+        <source>%1 · %2 · %3 characters/min · accuracy %4% · pass mark %5 · %6</source>
+        <translation>%1 · %2 · 每分钟 %3 字 · 准确率 %4% · 合格线 %5 · %6</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="180" />
+        <source>No typing test yet.</source>
+        <translation>尚未做过打字测试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="187" />
+        <source>%1 · Decision: %2 — %3 (by %4)</source>
+        <translation>%1 · 决定：%2 — %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="195" />
+        <source>%1 · %2 → %3 — %4 (by %5)</source>
+        <translation>%1 · %2 → %3 — %4（%5）</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_detail.py" line="203" />
+        <source>%1 · Registered</source>
+        <translation>%1 · 登记</translation>
     </message>
 </context>
 <context>
     <name>CandidateTableModel</name>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="24" />
+        <location filename="../ui/candidate_table_model.py" line="28" />
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="25" />
+        <location filename="../ui/candidate_table_model.py" line="29" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="26" />
+        <location filename="../ui/candidate_table_model.py" line="30" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="27" />
+        <location filename="../ui/candidate_table_model.py" line="31" />
         <source>Position</source>
         <translation>应聘岗位</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="28" />
+        <location filename="../ui/candidate_table_model.py" line="32" />
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidate_table_model.py" line="33" />
         <source>Registered</source>
         <translation>登记日期</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="29" />
+        <location filename="../ui/candidate_table_model.py" line="34" />
         <source>Self-test</source>
         <translation>服务潜能测试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_table_model.py" line="84" />
+        <location filename="../ui/candidate_table_model.py" line="101" />
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
@@ -123,60 +206,192 @@
 <context>
     <name>CandidatesPage</name>
     <message>
-        <location filename="../ui/candidates_page.py" line="50" />
+        <location filename="../ui/candidates_page.py" line="58" />
         <source>&amp;Add candidate…</source>
         <translation>登记候选人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="51" />
+        <location filename="../ui/candidates_page.py" line="59" />
         <source>&amp;Start self-test…</source>
         <translation>开始测试(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="52" />
+        <location filename="../ui/candidates_page.py" line="60" />
         <source>&amp;Enter paper answers…</source>
         <translation>录入纸质答卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="53" />
+        <location filename="../ui/candidates_page.py" line="61" />
+        <source>&amp;Interview…</source>
+        <translation>面试(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="62" />
+        <source>&amp;Typing test…</source>
+        <translation>打字测试(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="63" />
+        <source>Change sta&amp;ge…</source>
+        <translation>变更阶段(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="64" />
+        <source>&amp;Decision…</source>
+        <translation>录用决定(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="65" />
         <source>Save sheet as &amp;PDF…</source>
         <translation>评估表存为 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="54" />
+        <location filename="../ui/candidates_page.py" line="66" />
         <source>P&amp;rint sheet…</source>
         <translation>打印评估表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="56" />
+        <location filename="../ui/candidates_page.py" line="107" />
         <source>Search name or phone</source>
         <translation>按姓名或电话搜索</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="112" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../ui/candidates_page.py" line="171" />
+        <source>All positions</source>
+        <translation>全部岗位</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="126" />
+        <source>Decision</source>
+        <translation>录用决定</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="126" />
+        <source>The hiring decision for %1.</source>
+        <translation>%1 的录用决定。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="133" />
+        <source>&amp;Decision</source>
+        <translation>决定(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="134" />
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="135" />
+        <source>&amp;By</source>
+        <translation>经办人(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewPage</name>
+    <message>
+        <location filename="../ui/interview_page.py" line="74" />
+        <source>Back to candidates</source>
+        <translation>返回候选人列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_page.py" line="75" />
+        <source>← Previous</source>
+        <translation>← 上一项</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_page.py" line="76" />
+        <source>Next →</source>
+        <translation>下一题 →</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_page.py" line="77" />
+        <source>Finish interview</source>
+        <translation>结束面试</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_page.py" line="98" />
+        <source>%1 · %2 · interviewer %3</source>
+        <translation>%1 · %2 · 面试官 %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_page.py" line="133" />
+        <source>%1 of %2 rated · saved automatically</source>
+        <translation>已评 %1 / %2 项 · 自动保存</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewSummaryView</name>
+    <message>
+        <location filename="../ui/interview_summary.py" line="49" />
+        <source>No interview yet.</source>
+        <translation>尚未面试。</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_summary.py" line="91" />
+        <source>Question or task</source>
+        <translation>问题或任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_summary.py" line="91" />
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_summary.py" line="91" />
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPanel</name>
+    <message>
+        <location filename="../ui/interview_panels.py" line="154" />
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="157" />
+        <source>Notes: what the candidate said and did</source>
+        <translation>记录：候选人说了什么、做了什么</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="30" />
+        <location filename="../ui/main_window.py" line="33" />
         <source>cs_trainer — customer service recruitment and training</source>
         <translation>cs_trainer — 客服招聘与培训</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="41" />
+        <location filename="../ui/main_window.py" line="47" />
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="42" />
+        <location filename="../ui/main_window.py" line="48" />
+        <source>Interviews</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="49" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="101" />
+        <location filename="../ui/main_window.py" line="139" />
         <source>%1 did not finish the self-test (%2 of %3 answered). Resume it now?</source>
         <translation>%1 的服务潜能测试尚未完成（已答 %2 / %3 题）。现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="107" />
+        <location filename="../ui/main_window.py" line="145" />
         <source>Unfinished self-test</source>
         <translation>未完成的测试</translation>
     </message>
@@ -230,6 +445,127 @@
     </message>
 </context>
 <context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../ui/plans_page.py" line="52" />
+        <source>&amp;New plan</source>
+        <translation>新建方案(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="54" />
+        <source>&amp;Import bank…</source>
+        <translation>导入题库(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="55" />
+        <source>E&amp;xport bank…</source>
+        <translation>导出题库(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="59" />
+        <source>&lt;b&gt;Interview plans&lt;/b&gt;</source>
+        <translation>&lt;b&gt;面试方案&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="80" />
+        <source>e.g. customer service specialist</source>
+        <translation>例如：客服专员</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="84" />
+        <source>Questions (tick to include)</source>
+        <translation>问题（勾选即纳入方案）</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="90" />
+        <source>&amp;Save plan</source>
+        <translation>保存方案(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="93" />
+        <source>Plan &amp;name</source>
+        <translation>方案名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="94" />
+        <source>&amp;Position</source>
+        <translation>岗位(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="95" />
+        <source>Question &amp;bank</source>
+        <translation>题库(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="96" />
+        <source>Observed tasks and games</source>
+        <translation>观察任务与测试游戏</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="97" />
+        <source>&amp;Typing passage</source>
+        <translation>打字文章(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="116" />
+        <source>No typing test</source>
+        <translation>不做打字测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="178" />
+        <source>%1 questions and %2 tasks chosen</source>
+        <translation>已选 %1 个问题、%2 个任务</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="253" />
+        <source>Importing the question bank…</source>
+        <translation>正在导入题库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="265" />
+        <source>Exporting the question bank…</source>
+        <translation>正在导出题库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="275" />
+        <source>Import question bank</source>
+        <translation>导入题库</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="277" />
+        <source>Question banks (*.yaml *.yml *.csv *.xlsx)</source>
+        <translation>题库 (*.yaml *.yml *.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="286" />
+        <source>Export question bank</source>
+        <translation>导出题库</translation>
+    </message>
+    <message>
+        <location filename="../ui/plans_page.py" line="288" />
+        <source>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPanel</name>
+    <message>
+        <location filename="../ui/interview_panels.py" line="199" />
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="207" />
+        <source>&lt;b&gt;Purpose:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;目的：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="210" />
+        <source>&lt;b&gt;Good signs&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;Warning signs&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
+        <translation>&lt;b&gt;积极信号&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;警示信号&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
+    </message>
+</context>
+<context>
     <name>QuestionScreen</name>
     <message>
         <location filename="../ui/selftest_page.py" line="92" />
@@ -255,12 +591,12 @@
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../ui/result_view.py" line="72" />
+        <location filename="../ui/result_view.py" line="68" />
         <source>%1 / %2 points</source>
         <translation>%1 / %2 分</translation>
     </message>
     <message>
-        <location filename="../ui/result_view.py" line="82" />
+        <location filename="../ui/result_view.py" line="78" />
         <source>By group of qualities: %1</source>
         <translation>按素质分组：%1</translation>
     </message>
@@ -425,6 +761,62 @@
     </message>
 </context>
 <context>
+    <name>StageDialog</name>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="82" />
+        <source>Change stage</source>
+        <translation>变更招聘阶段</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="83" />
+        <source>%1 is at stage “%2”.</source>
+        <translation>%1 目前处于“%2”阶段。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="91" />
+        <source>Reopen the case</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="96" />
+        <source>&amp;Move to</source>
+        <translation>变更为(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="97" />
+        <source>&amp;Why</source>
+        <translation>原因(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="98" />
+        <source>&amp;By</source>
+        <translation>经办人(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>StartInterviewDialog</name>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="161" />
+        <source>Start an interview</source>
+        <translation>开始面试</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="163" />
+        <source>Interview %1 with a saved plan. Every interviewer rates separately; each rating is kept with their name.</source>
+        <translation>用已保存的方案面试 %1。每位面试官分别评分，每个评分都会记录评分人。</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="173" />
+        <source>&amp;Plan</source>
+        <translation>方案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/pipeline_dialogs.py" line="174" />
+        <source>&amp;Interviewer</source>
+        <translation>面试官(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>StartSelfTestDialog</name>
     <message>
         <location filename="../ui/selftest_dialogs.py" line="48" />
@@ -453,26 +845,205 @@
     </message>
 </context>
 <context>
-    <name>groups</name>
+    <name>Stopwatch</name>
     <message>
-        <location filename="../ui/result_view.py" line="21" />
-        <source>Psychological qualities</source>
-        <translation>心理素质</translation>
+        <location filename="../ui/interview_panels.py" line="102" />
+        <location filename="../ui/interview_panels.py" line="129" />
+        <location filename="../ui/interview_panels.py" line="135" />
+        <source>Start timer</source>
+        <translation>开始计时</translation>
     </message>
     <message>
-        <location filename="../ui/result_view.py" line="22" />
-        <source>Character</source>
-        <translation>品格素质</translation>
+        <location filename="../ui/interview_panels.py" line="103" />
+        <source>Reset</source>
+        <translation>归零</translation>
     </message>
     <message>
-        <location filename="../ui/result_view.py" line="23" />
-        <source>Skills</source>
-        <translation>技能素质</translation>
+        <location filename="../ui/interview_panels.py" line="124" />
+        <source>Pause timer</source>
+        <translation>暂停计时</translation>
+    </message>
+</context>
+<context>
+    <name>TaskPanel</name>
+    <message>
+        <location filename="../ui/interview_panels.py" line="239" />
+        <source>Signs seen (tick what you observe)</source>
+        <translation>观察到的表现（看到就勾选）</translation>
     </message>
     <message>
-        <location filename="../ui/result_view.py" line="24" />
-        <source>Overall qualities</source>
-        <translation>综合素质</translation>
+        <location filename="../ui/interview_panels.py" line="253" />
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="266" />
+        <source>&lt;b&gt;How to stage it&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</source>
+        <translation>&lt;b&gt;如何安排&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="271" />
+        <source>What the candidate did</source>
+        <translation>候选人的反应</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="279" />
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="290" />
+        <source>Done (of %1):</source>
+        <translation>已完成（共 %1）：</translation>
+    </message>
+</context>
+<context>
+    <name>TypingResultView</name>
+    <message>
+        <location filename="../ui/typing_page.py" line="139" />
+        <source>%1 characters per minute</source>
+        <translation>%1 字/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="142" />
+        <source>Accuracy: %1%</source>
+        <translation>准确率：%1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="145" />
+        <source>Pass mark: %1 characters per minute</source>
+        <translation>合格线：%1 字/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="151" />
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="151" />
+        <source>Not passed</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="157" />
+        <source>%1 of %2 characters typed correctly in %3 (mistakes: %4).</source>
+        <translation>用时 %3，输入 %2 字，其中正确 %1 字（错误 %4 处）。</translation>
+    </message>
+</context>
+<context>
+    <name>TypingSetupDialog</name>
+    <message>
+        <location filename="../ui/typing_page.py" line="426" />
+        <source>Start the typing test</source>
+        <translation>开始打字测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="435" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="444" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="444" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="454" />
+        <source>Start the typing test for %1. Choose English for English-speaking roles. After you press Start, hand the laptop over.</source>
+        <translation>为 %1 开始打字测试。英语岗位请选择英文文章。按“开始”后，请把电脑交给候选人。</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="460" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="461" />
+        <source>&amp;Passage</source>
+        <translation>文章(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="463" />
+        <source>&amp;Conducted by</source>
+        <translation>主持人(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="481" />
+        <source>%1 characters to type</source>
+        <translation>共 %1 字</translation>
+    </message>
+</context>
+<context>
+    <name>TypingTestPage</name>
+    <message>
+        <location filename="../ui/typing_page.py" line="211" />
+        <source>Type the passage above into the box below, with your usual input method. Line breaks and spaces do not matter. The clock starts with your first character; press Finish (Ctrl+Enter) when you are done.</source>
+        <translation>请用您平时使用的输入法，把上面的文章输入到下面的框中。换行和空格不计。从您输入第一个字起开始计时；输入完毕请按“完成”或 Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="219" />
+        <source>Type here…</source>
+        <translation>在此输入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="258" />
+        <source>%p% of the passage</source>
+        <translation>已输入全文的 %p%</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="269" />
+        <source>Leave the test</source>
+        <translation>退出测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="270" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="271" />
+        <source>Shortcut: Ctrl+Enter</source>
+        <translation>快捷键：Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="272" />
+        <source>Back to candidates</source>
+        <translation>返回候选人列表</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="296" />
+        <source>Typing test · %1</source>
+        <translation>打字测试 · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="332" />
+        <source>Time %1</source>
+        <translation>用时 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="334" />
+        <source>%1 characters per minute</source>
+        <translation>%1 字/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="370" />
+        <source>Pasting is switched off: please type the passage.</source>
+        <translation>已禁止粘贴：请亲自输入文章。</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="392" />
+        <source>Leave the typing test?</source>
+        <translation>退出打字测试？</translation>
+    </message>
+    <message>
+        <location filename="../ui/typing_page.py" line="393" />
+        <source>What has been typed so far is not saved.</source>
+        <translation>目前已输入的内容不会保存。</translation>
     </message>
 </context>
 <context>

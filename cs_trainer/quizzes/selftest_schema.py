@@ -4,40 +4,11 @@ Each item is a pair of opposite statements; the person places themselves on a
 scale between them. Bands turn the total into the seed's verdict.
 """
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-QualityGroup = Literal["psychological", "character", "skills", "overall"]
-"""The four groups of qualities of seed 000: 心理 / 品格 / 技能 / 综合素质."""
-
-
-STORED_SNAPSHOT = "stored_snapshot"
-"""Validation context key: the body comes from an attempt's snapshot, not a content file."""
-
-_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-_SPACE_BETWEEN_CJK = re.compile(f"[{_CJK}]\\s+[{_CJK}]")
-
-
-class Text(BaseModel):
-    """A text in Simplified Chinese and English; both are required."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-
-    @field_validator("zh")
-    @classmethod
-    def _no_folded_chinese(cls, value: str, info: ValidationInfo) -> str:
-        # YAML's folded blocks (">") join lines with a space, which Chinese never has.
-        # A rule for authors only: snapshots stored before it existed must still load.
-        if (info.context or {}).get(STORED_SNAPSHOT):
-            return value
-        if _SPACE_BETWEEN_CJK.search(value):
-            raise ValueError("Chinese text has a space between characters; keep it on one line")
-        return value
+from cs_trainer.quizzes.schema_common import QualityGroup, Text
 
 
 class Scale(BaseModel):

@@ -56,6 +56,84 @@ class CandidateInfo:
 
 
 @dataclass(frozen=True)
+class RaterScore:
+    """One interviewer's rating (1–5, or None when only a note was written) and note."""
+
+    rater: str
+    score: int | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class RatedQuestion:
+    """One interview question with every interviewer's rating and the mean of them."""
+
+    number: int
+    text: Bilingual
+    group: Bilingual
+    ratings: list[RaterScore]
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """An observed task or test game as one interviewer recorded it."""
+
+    title: Bilingual
+    group: Bilingual
+    rater: str
+    score: int | None  # 1–5
+    score_meaning: Bilingual | None  # the anchor or ladder rung of that score
+    details: list[Bilingual]  # e.g. "叠了 200 张 / folded 200", signs ticked
+    notes: str
+
+
+@dataclass(frozen=True)
+class TypingResult:
+    """One typing test: speed in characters per minute and accuracy."""
+
+    passage: Bilingual
+    language: str  # "zh" or "en"
+    taken_on: date
+    seconds: float
+    cpm: float  # correct characters per minute
+    accuracy: float  # 0.0–1.0
+    pass_mark: int
+    passed: bool
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    """The mean 1–5 rating of one of seed 000's four groups of qualities."""
+
+    group: Bilingual
+    mean: float | None
+    count: int  # how many ratings the mean is built from
+
+
+@dataclass(frozen=True)
+class DecisionInfo:
+    """The hiring decision (hire / hold / reject) with its reason."""
+
+    decision: Bilingual
+    reason: str
+    decided_by: str
+    decided_on: date
+
+
+@dataclass(frozen=True)
+class InterviewSection:
+    """A structured interview: its plan and every question with all raters' ratings."""
+
+    plan_name: str
+    position: str
+    interviewed_on: date
+    raters: list[str]
+    questions: list[RatedQuestion]
+    tasks: list[TaskResult]
+
+
+@dataclass(frozen=True)
 class EvaluationSheet:
     """Everything printed on one candidate's evaluation sheet."""
 
@@ -63,3 +141,9 @@ class EvaluationSheet:
     candidate: CandidateInfo
     printed_on: date
     self_tests: list[SelfTestSection] = field(default_factory=list)
+    stage: Bilingual | None = None  # where the candidate is in the recruitment pipeline
+    interviews: list[InterviewSection] = field(default_factory=list)
+    typing: list[TypingResult] = field(default_factory=list)
+    group_summary: list[GroupScore] = field(default_factory=list)  # four groups, fixed order
+    decision: DecisionInfo | None = None
+    interviewers: list[str] = field(default_factory=list)  # each gets a signature line

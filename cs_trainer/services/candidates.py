@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from cs_trainer.errors import ConsentMissingError, NotFoundError, UserError
-from cs_trainer.quizzes.selftest_schema import Text
+from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person
@@ -57,7 +57,8 @@ class CandidateSummary:
     consent_at: datetime | None
     latest_total: int | None
     latest_band: str | None
-    has_unfinished: bool
+    has_unfinished: bool  # an unfinished self-test
+    stage: str = "registered"
 
 
 def add_candidate(db: Database, new: NewCandidate) -> int:
@@ -91,7 +92,9 @@ def list_candidates(db: Database) -> list[CandidateSummary]:
         people = session.scalars(
             select(Person).where(Person.kind == "candidate").order_by(Person.id.desc())
         ).all()
-        attempts = session.scalars(select(Attempt).order_by(Attempt.id)).all()
+        attempts = session.scalars(
+            select(Attempt).where(Attempt.kind == "selftest").order_by(Attempt.id)
+        ).all()
         by_person: dict[int, list[Attempt]] = {}
         for attempt in attempts:
             by_person.setdefault(attempt.person_id, []).append(attempt)
@@ -108,6 +111,7 @@ def get_candidate(db: Database, candidate_id: int) -> CandidateSummary:
 
 
 def _summary(person: Person, attempts: list[Attempt]) -> CandidateSummary:
+    attempts = [a for a in attempts if a.kind == "selftest"]
     finished = [a for a in attempts if a.status == "finished"]
     latest = max(finished, key=lambda a: (a.finished_at or a.started_at, a.id), default=None)
     return CandidateSummary(
@@ -120,4 +124,5 @@ def _summary(person: Person, attempts: list[Attempt]) -> CandidateSummary:
         latest_total=latest.total if latest else None,
         latest_band=latest.band if latest else None,
         has_unfinished=any(a.status == "in_progress" for a in attempts),
+        stage=person.stage,
     )

@@ -13,12 +13,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
-from cs_trainer.quizzes.selftest_schema import STORED_SNAPSHOT, Band, SelfTestInstrument
+from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
 
+SELFTEST = "selftest"  # the attempts.kind this module owns
 Mode = Literal["self", "manager"]
 MODES: tuple[Mode, ...] = ("self", "manager")
 
@@ -120,7 +122,7 @@ def record_paper_selftest(
 
 def unfinished_selftests(db: Database, person_id: int | None = None) -> list[AttemptProgress]:
     """Attempts left open by a closed or killed app, oldest first (of one person if given)."""
-    query = select(Attempt).where(Attempt.status == "in_progress")
+    query = select(Attempt).where(Attempt.kind == SELFTEST, Attempt.status == "in_progress")
     if person_id is not None:
         query = query.where(Attempt.person_id == person_id)
     with db.reading() as session:
@@ -147,7 +149,11 @@ def finished_selftests(db: Database, person_id: int) -> list[AttemptOutcome]:
         _require_person(session, person_id)
         attempts = session.scalars(
             select(Attempt)
-            .where(Attempt.person_id == person_id, Attempt.status == "finished")
+            .where(
+                Attempt.person_id == person_id,
+                Attempt.kind == SELFTEST,
+                Attempt.status == "finished",
+            )
             .order_by(Attempt.finished_at, Attempt.id)
         ).all()
         return [_outcome(attempt) for attempt in attempts]
@@ -197,7 +203,7 @@ def _require_person(session: Session, person_id: int) -> Person:
 
 def _require_attempt(session: Session, attempt_id: int) -> Attempt:
     attempt = session.get(Attempt, attempt_id)
-    if attempt is None:
+    if attempt is None or attempt.kind != SELFTEST:
         raise NotFoundError(f"there is no self-test attempt with ID {attempt_id}")
     return attempt
 
@@ -215,7 +221,7 @@ def _instrument_of(attempt: Attempt) -> SelfTestInstrument:
 
 
 def _answers_of(attempt: Attempt) -> dict[str, int]:
-    return {response.item_id: response.value for response in attempt.responses}
+    return {r.item_id: r.value for r in attempt.responses if r.value is not None}
 
 
 def _progress(attempt: Attempt) -> AttemptProgress:

@@ -98,7 +98,11 @@ class Database:
         from cs_trainer.store.migrate import current_revision, upgrade_to_head
 
         try:
-            with self.engine.begin() as connection:
+            with (
+                self.engine.connect() as connection,
+                _foreign_keys_off(connection),
+                connection.begin(),
+            ):
                 other_tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
                 if current_revision(connection) is None and other_tables:
                     raise DatabaseProblemError(
@@ -106,6 +110,7 @@ class Database:
                         "cs_trainer database; nothing was added to it."
                     )
                 upgrade_to_head(connection)
+                _require_foreign_keys_intact(connection, self.describe())
         except SQLAlchemyDatabaseError as exc:
             raise DatabaseProblemError(
                 f"cannot open the database {self.describe()}: {exc.orig}. "
@@ -126,6 +131,37 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """Let Alembic's batch mode copy SQLite tables without cascading deletes.
+
+    Batch mode rebuilds a table by copying it and dropping the old one; with
+    foreign keys on, dropping ``attempts`` would delete every response through
+    ON DELETE CASCADE. SQLite only honours the pragma outside a transaction.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def _require_foreign_keys_intact(connection: Connection, where: str) -> None:
+    """Refuse (and so roll back) a migration that left dangling references."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise DatabaseProblemError(
+            f"upgrading {where} would break {len(broken)} references; it was left unchanged"
+        )
 
 
 def _create_engine(url: str) -> Engine:

@@ -7,7 +7,7 @@ test compares these models with the migrated schema so the two never drift.
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -29,6 +29,10 @@ class Person(Base):
     # Consent is recorded with the exact wording version the person agreed to.
     consent_at: Mapped[datetime | None]
     consent_version: Mapped[str | None] = mapped_column(String(32))
+    # Where a candidate is in the recruitment pipeline of seed 003 (services/pipeline.py).
+    stage: Mapped[str] = mapped_column(
+        String(32), default="registered", server_default="registered"
+    )
 
     attempts: Mapped[list["Attempt"]] = relationship(back_populates="person")
 
@@ -56,16 +60,21 @@ class Attempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    # selftest | interview | typing: which services module owns the attempt
+    kind: Mapped[str] = mapped_column(String(16), default="selftest", server_default="selftest")
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interview_plans.id", name="fk_attempts_plan_id_interview_plans")
+    )
     instrument_id: Mapped[str] = mapped_column(String(100))
     content_hash: Mapped[str] = mapped_column(ForeignKey("instrument_snapshots.content_hash"))
-    mode: Mapped[str] = mapped_column(String(16))  # self | manager
+    mode: Mapped[str] = mapped_column(String(16))  # self | manager | interviewer
     conducted_by: Mapped[str] = mapped_column(String(200), default="")
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(16))  # in_progress | finished
     total: Mapped[int | None]
     band: Mapped[str | None] = mapped_column(String(50))
-    group_scores: Mapped[dict[str, int] | None] = mapped_column(JSON)
+    group_scores: Mapped[dict[str, float] | None] = mapped_column(JSON)
 
     person: Mapped[Person] = relationship(back_populates="attempts")
     snapshot: Mapped[InstrumentSnapshot] = relationship()
@@ -76,18 +85,26 @@ class Attempt(Base):
     __table_args__ = (
         Index("ix_attempts_person", "person_id"),
         Index("ix_attempts_status", "status"),
+        Index("ix_attempts_kind", "kind"),
     )
 
 
 class Response(Base):
-    """One answer, committed the moment it is given; answering again replaces it."""
+    """One answer or rating, committed the moment it is given; giving it again replaces it.
+
+    ``value`` is the score (None while an interviewer has only written a note);
+    ``data`` holds what a task records beyond a score (count, seconds, signs ticked,
+    typed text).
+    """
 
     __tablename__ = "responses"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
     item_id: Mapped[str] = mapped_column(String(100))
-    value: Mapped[int]
+    value: Mapped[int | None]
+    notes: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
+    data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     answered_at: Mapped[datetime]
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
@@ -102,3 +119,65 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class InterviewPlan(Base):
+    """A saved choice of questions, tasks and a typing passage for one position.
+
+    The same plan is used for every candidate of the position: the core of a
+    structured interview. ``items`` is an ordered list of references
+    (``{"kind": "question"|"task"|"typing", "bank": ..., "id": ...}``).
+    """
+
+    __tablename__ = "interview_plans"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    items: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class ImportedBank(Base):
+    """A question bank an organisation imported (YAML, CSV or XLSX), stored validated."""
+
+    __tablename__ = "imported_banks"
+
+    bank_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    body: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source_name: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime]
+
+
+class PipelineEvent(Base):
+    """One move of a candidate between recruitment stages: who, when and why."""
+
+    __tablename__ = "pipeline_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    from_stage: Mapped[str] = mapped_column(String(32))
+    to_stage: Mapped[str] = mapped_column(String(32))
+    by: Mapped[str] = mapped_column(String(200), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_pipeline_events_person", "person_id"),)
+
+
+class Decision(Base):
+    """A hiring decision (hire / hold / reject) with its reason; the latest one counts."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    decision: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_decisions_person", "person_id"),)

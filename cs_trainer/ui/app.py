@@ -43,7 +43,7 @@ class Application:
         LanguageSwitch.apply(choice)
         old = self.window
         self.window = self._new_window()
-        self.window.nav.setCurrentRow(1)
+        self.window.nav.setCurrentRow(self.window.pages.indexOf(self.window.settings_page))
         self.window.show()
         old.close()
         old.deleteLater()

@@ -7,11 +7,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from cs_trainer.quizzes.selftest import service_potential
 from cs_trainer.services.candidates import CandidateSummary
 from cs_trainer.services.clock import local_date
+from cs_trainer.services.pipeline import STAGE_NAMES
 from cs_trainer.ui.translation import content_text
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+STAGE_ROLE = Qt.ItemDataRole.UserRole + 3  # the stage code, for filtering
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # name and phone, case-folded, for searching
+POSITION_COLUMN, STAGE_COLUMN, SELFTEST_COLUMN = 3, 4, 6
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -25,6 +29,7 @@ class CandidateTableModel(QAbstractTableModel):
             self.tr("Name"),
             self.tr("Phone"),
             self.tr("Position"),
+            self.tr("Stage"),
             self.tr("Registered"),
             self.tr("Self-test"),
         ]
@@ -59,6 +64,10 @@ class CandidateTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         if role == ID_ROLE:
             return row.id
+        if role == STAGE_ROLE:
+            return row.stage
+        if role == SEARCH_ROLE:
+            return f"{row.name} {row.phone} {row.phone.replace(' ', '')}".casefold()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == SORT_ROLE:
@@ -66,15 +75,25 @@ class CandidateTableModel(QAbstractTableModel):
         return None
 
     def _display(self, row: CandidateSummary, column: int) -> str:
-        if column == 5:
+        if column == SELFTEST_COLUMN:
             return self._selftest_text(row)
-        values = [str(row.id), row.name, row.phone, row.position, str(local_date(row.created_at))]
+        stage = content_text(STAGE_NAMES[row.stage])
+        values = [
+            str(row.id),
+            row.name,
+            row.phone,
+            row.position,
+            stage,
+            str(local_date(row.created_at)),
+        ]
         return values[column]
 
     def _sort_key(self, row: CandidateSummary, column: int) -> Any:
-        if column == 5:
+        if column == SELFTEST_COLUMN:
             return row.latest_total if row.latest_total is not None else -1
-        keys: list[Any] = [row.id, row.name, row.phone, row.position, row.created_at]
+        if column == STAGE_COLUMN:
+            return list(STAGE_NAMES).index(row.stage)
+        keys: list[Any] = [row.id, row.name, row.phone, row.position, 0, row.created_at]
         return keys[column]
 
     def _selftest_text(self, row: CandidateSummary) -> str:

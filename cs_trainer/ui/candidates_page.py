@@ -1,9 +1,11 @@
-"""The Candidates page: register, list, see results, start tests, save and print sheets."""
+"""The Candidates page: register, search and filter, see each candidate's whole record,
+and start what HR does next (self-test, interview, typing test, stage, decision, sheet)."""
 
-from PySide6.QtCore import QItemSelection, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QComboBox,
+    QGridLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -13,35 +15,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
-from cs_trainer.quizzes.selftest import service_potential
-from cs_trainer.services import candidates, selftests
+from cs_trainer.services import candidates
+from cs_trainer.services.candidate_record import load_candidate_record
+from cs_trainer.services.pipeline import STAGE_NAMES
 from cs_trainer.store.database import Database
-from cs_trainer.ui import problems, settings
+from cs_trainer.ui.candidate_actions import CandidateActions
 from cs_trainer.ui.candidate_detail import CandidateDetail
-from cs_trainer.ui.candidate_dialog import AddCandidateDialog
-from cs_trainer.ui.candidate_table_model import ID_ROLE, SORT_ROLE, CandidateTableModel
+from cs_trainer.ui.candidate_filter import CandidateFilterProxy
+from cs_trainer.ui.candidate_table_model import (
+    ID_ROLE,
+    POSITION_COLUMN,
+    SORT_ROLE,
+    CandidateTableModel,
+)
 from cs_trainer.ui.changes import ATTEMPTS, CANDIDATES, ChangeBus
-from cs_trainer.ui.selftest_dialogs import PaperEntryDialog, StartSelfTestDialog
 from cs_trainer.ui.sheet_actions import SheetActions
+from cs_trainer.ui.translation import content_text
 
 
 class CandidatesPage(QWidget):
-    """Lists candidates; ``selftest_requested`` carries an attempt ID to run on the test page."""
+    """Lists candidates. Signals carry an attempt ID for the page that runs it."""
 
     selftest_requested = Signal(int)
+    interview_requested = Signal(int)
+    typing_requested = Signal(int, str, str, str)  # person id, name, passage id, conducted by
 
     def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._bus = bus
         self.sheet_actions = SheetActions(self, db)
+        self.candidate_actions = CandidateActions(self, db, bus)
         self.model = CandidateTableModel()
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = CandidateFilterProxy()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self._build()
         bus.changed.connect(self._on_changed)
         self.refresh()
@@ -50,41 +58,85 @@ class CandidatesPage(QWidget):
         self.add_button = QPushButton(self.tr("&Add candidate…"))
         self.start_button = QPushButton(self.tr("&Start self-test…"))
         self.paper_button = QPushButton(self.tr("&Enter paper answers…"))
+        self.interview_button = QPushButton(self.tr("&Interview…"))
+        self.typing_button = QPushButton(self.tr("&Typing test…"))
+        self.stage_button = QPushButton(self.tr("Change sta&ge…"))
+        self.decision_button = QPushButton(self.tr("&Decision…"))
         self.save_button = QPushButton(self.tr("Save sheet as &PDF…"))
         self.print_button = QPushButton(self.tr("P&rint sheet…"))
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search name or phone"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(200)
-        self.search_edit.textChanged.connect(self.proxy.setFilterFixedString)
-        self.add_button.clicked.connect(self.add_candidate)
-        self.start_button.clicked.connect(self.start_selftest)
-        self.paper_button.clicked.connect(self.enter_paper_answers)
+        self.add_button.clicked.connect(self._add)
+        self.start_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.start_selftest)
+        )
+        self.paper_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.paper_answers)
+        )
+        self.interview_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.interview)
+        )
+        self.typing_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.typing_test)
+        )
+        self.stage_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.change_stage)
+        )
+        self.decision_button.clicked.connect(
+            lambda: self._with_selected(self.candidate_actions.decide)
+        )
         self.save_button.clicked.connect(self._save_pdf)
         self.print_button.clicked.connect(self._print)
-        toolbar = QHBoxLayout()
-        for button in (
-            self.add_button,
-            self.start_button,
-            self.paper_button,
-            self.save_button,
-            self.print_button,
-        ):
-            toolbar.addWidget(button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.search_edit)
+        self.candidate_actions.selftest_started.connect(self.selftest_requested)
+        self.candidate_actions.interview_started.connect(self.interview_requested)
+        self.candidate_actions.typing_started.connect(self.typing_requested)
         self.table = self._table()
         self.detail = CandidateDetail()
         self.detail.resume_requested.connect(self.selftest_requested)
+        self.detail.resume_interview_requested.connect(self.interview_requested)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([620, 420])
+        splitter.setSizes([600, 480])
         layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
+        layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
+
+    def _toolbar(self) -> QGridLayout:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search name or phone"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(180)
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for code, name in STAGE_NAMES.items():
+            self.stage_filter.addItem(content_text(name), code)
+        self.stage_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_stage(self.stage_filter.currentData())
+        )
+        self.position_filter = QComboBox()
+        self.position_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_position(self.position_filter.currentData())
+        )
+        grid = QGridLayout()
+        first = (
+            self.add_button,
+            self.start_button,
+            self.paper_button,
+            self.interview_button,
+            self.typing_button,
+        )
+        second = (self.stage_button, self.decision_button, self.save_button, self.print_button)
+        for column, button in enumerate(first):
+            grid.addWidget(button, 0, column)
+        for column, button in enumerate(second):
+            grid.addWidget(button, 1, column)
+        grid.addWidget(self.search_edit, 0, 6)
+        grid.addWidget(self.stage_filter, 1, 5)
+        grid.addWidget(self.position_filter, 1, 6)
+        grid.setColumnStretch(5, 1)
+        return grid
 
     def _table(self) -> QTableView:
         table = QTableView()
@@ -96,19 +148,31 @@ class CandidatesPage(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # position: takes the rest
+        header.setSectionResizeMode(POSITION_COLUMN, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 
     # -- data -------------------------------------------------------------------------------
     def refresh(self) -> None:
         selected = self.selected_candidate_id()
-        self.model.set_rows(candidates.list_candidates(self._db))
+        rows = candidates.list_candidates(self._db)
+        self.model.set_rows(rows)
+        self._fill_positions(sorted({row.position for row in rows if row.position}))
         if selected is not None:
             self.select_candidate(selected)
         if self.selected_candidate_id() is None:
             self.detail.clear(have_candidates=self.model.rowCount() > 0)
         self._update_buttons()
+
+    def _fill_positions(self, positions: list[str]) -> None:
+        chosen = self.position_filter.currentData()
+        self.position_filter.blockSignals(True)
+        self.position_filter.clear()
+        self.position_filter.addItem(self.tr("All positions"), None)
+        for position in positions:
+            self.position_filter.addItem(position, position)
+        self.position_filter.setCurrentIndex(max(self.position_filter.findData(chosen), 0))
+        self.position_filter.blockSignals(False)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
         if kinds & {CANDIDATES, ATTEMPTS}:
@@ -137,78 +201,37 @@ class CandidatesPage(QWidget):
         self._update_buttons()
 
     def _show_detail(self, candidate_id: int) -> None:
-        self.detail.show_candidate(
-            candidates.get_candidate(self._db, candidate_id),
-            selftests.finished_selftests(self._db, candidate_id),
-            selftests.unfinished_selftests(self._db, candidate_id),
-        )
+        self.detail.show_record(load_candidate_record(self._db, candidate_id))
 
     def _update_buttons(self) -> None:
         chosen = self.selected_candidate_id() is not None
-        for button in (self.start_button, self.paper_button, self.save_button, self.print_button):
+        for button in (
+            self.start_button,
+            self.paper_button,
+            self.interview_button,
+            self.typing_button,
+            self.stage_button,
+            self.decision_button,
+            self.save_button,
+            self.print_button,
+        ):
             button.setEnabled(chosen)
 
     # -- actions ----------------------------------------------------------------------------
-    def add_candidate(self) -> None:
-        new = AddCandidateDialog.ask(self)
-        if new is None:
-            return
-        try:
-            candidate_id = candidates.add_candidate(self._db, new)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(CANDIDATES)
-        self.select_candidate(candidate_id)
+    def _add(self) -> None:
+        candidate_id = self.candidate_actions.add_candidate()
+        if candidate_id is not None:
+            self.select_candidate(candidate_id)
 
-    def start_selftest(self) -> None:
-        candidate = self._selected_candidate()
-        if candidate is None:
-            return
-        setup = StartSelfTestDialog.ask(
-            self,
-            service_potential().instrument,
-            candidate.name,
-            settings.read(settings.INTERVIEWER),
-        )
-        if setup is None:
-            return
-        attempt_id = selftests.start_selftest(
-            self._db, candidate.id, setup.mode, setup.conducted_by
-        )
-        self._bus.announce(ATTEMPTS)
-        self.selftest_requested.emit(attempt_id)
-
-    def enter_paper_answers(self) -> None:
-        candidate = self._selected_candidate()
-        if candidate is None:
-            return
-        paper = PaperEntryDialog.ask(
-            self,
-            service_potential().instrument,
-            candidate.name,
-            settings.read(settings.INTERVIEWER),
-        )
-        if paper is None:
-            return
-        try:
-            selftests.record_paper_selftest(
-                self._db, candidate.id, paper.answers, paper.setup.mode, paper.setup.conducted_by
-            )
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(ATTEMPTS)
-
-    def _selected_candidate(self) -> candidates.CandidateSummary | None:
+    def _with_selected(self, action: "CandidateActions.Action") -> None:
         candidate_id = self.selected_candidate_id()
-        return (
-            candidates.get_candidate(self._db, candidate_id) if candidate_id is not None else None
-        )
+        if candidate_id is not None:
+            action(candidates.get_candidate(self._db, candidate_id))
 
     def _save_pdf(self) -> None:
-        candidate = self._selected_candidate()
-        if candidate is not None:
+        candidate_id = self.selected_candidate_id()
+        if candidate_id is not None:
+            candidate = candidates.get_candidate(self._db, candidate_id)
             self.sheet_actions.save_pdf(candidate.id, candidate.name)
 
     def _print(self) -> None:

@@ -14,8 +14,11 @@ from cs_trainer.store.database import Database
 from cs_trainer.ui import problems, settings
 from cs_trainer.ui.candidates_page import CandidatesPage
 from cs_trainer.ui.changes import ChangeBus
+from cs_trainer.ui.interview_page import InterviewPage
+from cs_trainer.ui.plans_page import PlansPage
 from cs_trainer.ui.selftest_page import SelfTestPage
 from cs_trainer.ui.settings_page import SettingsPage
+from cs_trainer.ui.typing_page import TypingTestPage
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +33,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("cs_trainer — customer service recruitment and training"))
         self.candidates_page = CandidatesPage(db, self.bus)
         self.selftest_page = SelfTestPage(db, self.bus)
+        self.plans_page = PlansPage(db, self.bus)
+        self.interview_page = InterviewPage(db, self.bus)
+        self.typing_page = TypingTestPage(db, self.bus)
         self.settings_page = SettingsPage(db, self.bus)
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -39,11 +45,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for name, page in (
             (self.tr("Candidates"), self.candidates_page),
+            (self.tr("Interviews"), self.plans_page),
             (self.tr("Settings"), self.settings_page),
         ):
             self.nav.addItem(name)
             self.pages.addWidget(page)
-        self.pages.addWidget(self.selftest_page)
+        for hidden in (self.selftest_page, self.interview_page, self.typing_page):
+            self.pages.addWidget(hidden)  # reached from a candidate, not from the navigation
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget()
@@ -56,6 +64,11 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.candidates_page.selftest_requested.connect(self.run_selftest)
+        self.candidates_page.interview_requested.connect(self.run_interview)
+        self.candidates_page.typing_requested.connect(self.run_typing_test)
+        self.interview_page.left.connect(self._back_from_interview)
+        self.interview_page.finished.connect(lambda _attempt: self._back_from_interview())
+        self.typing_page.left.connect(lambda: self._back_to_candidate(self.typing_page.person_id))
         self.candidates_page.sheet_actions.message.connect(self._status)
         self.selftest_page.left.connect(self.show_candidates)
         self.selftest_page.save_pdf_button.clicked.connect(self._save_finished_sheet)
@@ -79,12 +92,37 @@ class MainWindow(QMainWindow):
         self.selftest_page.setFocus()
 
     def show_candidates(self) -> None:
-        person = self.selftest_page.person_id
+        self._back_to_candidate(self.selftest_page.person_id)
+
+    def _back_to_candidate(self, person: int | None) -> None:
         self.nav.show()
         self.nav.setCurrentRow(0)
         self.pages.setCurrentWidget(self.candidates_page)
         if person is not None:
             self.candidates_page.select_candidate(person)
+
+    def run_interview(self, attempt_id: int) -> None:
+        """The interviewer's screen; the navigation stays (HR keeps the laptop)."""
+        try:
+            self.interview_page.start(attempt_id)
+        except UserError as exc:
+            problems.show_problem(self, str(exc))
+            return
+        self.pages.setCurrentWidget(self.interview_page)
+
+    def _back_from_interview(self) -> None:
+        state = self.interview_page.state
+        self._back_to_candidate(state.person_id if state else None)
+        if state is not None:
+            detail = self.candidates_page.detail
+            detail.tabs.setCurrentIndex(1)  # the interviews tab with the summary
+
+    def run_typing_test(self, person_id: int, name: str, passage_id: str, by: str) -> None:
+        """The candidate types: the navigation is hidden as for the self-test."""
+        self.typing_page.start(person_id, name, passage_id, by)
+        self.nav.hide()
+        self.pages.setCurrentWidget(self.typing_page)
+        self.typing_page.setFocus()
 
     def offer_resume(self) -> None:
         """After a crash or close mid-test, offer to carry on with the unfinished attempt."""

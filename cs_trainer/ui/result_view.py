@@ -1,6 +1,6 @@
 """The result of a finished self-test: total, band, and a bar for every pair."""
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -11,19 +11,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.quizzes.schema_common import QUALITY_GROUP_NAMES
 from cs_trainer.services.selftests import AttemptOutcome
 from cs_trainer.ui.translation import content_text
 
 
 def group_name(group: str) -> str:
-    """The name of one of seed 000's four groups of qualities."""
-    names = {
-        "psychological": QCoreApplication.translate("groups", "Psychological qualities"),
-        "character": QCoreApplication.translate("groups", "Character"),
-        "skills": QCoreApplication.translate("groups", "Skills"),
-        "overall": QCoreApplication.translate("groups", "Overall qualities"),
-    }
-    return names.get(group, group)
+    """The name of one of seed 000's four groups of qualities, in the current language."""
+    name = QUALITY_GROUP_NAMES.get(group)
+    return content_text(name) if name else group
 
 
 class ResultView(QScrollArea):

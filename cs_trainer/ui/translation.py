@@ -13,7 +13,7 @@ from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from cs_trainer.quizzes.selftest_schema import Text
+from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.resources import package_path
 
 LANGUAGES = ("zh", "en")

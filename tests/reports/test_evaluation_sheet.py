@@ -6,14 +6,12 @@ copy-paste from the PDF) actually gets, not what the writer meant to draw.
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
 
 from cs_trainer.reports.evaluation_sheet import write_evaluation_sheet
 from cs_trainer.reports.fonts import register_pdf_font
@@ -24,23 +22,6 @@ from cs_trainer.reports.sheet_data import (
     SelfTestSection,
     SheetItem,
 )
-
-STANDARD_14 = {
-    "Courier",
-    "Courier-Bold",
-    "Courier-BoldOblique",
-    "Courier-Oblique",
-    "Helvetica",
-    "Helvetica-Bold",
-    "Helvetica-BoldOblique",
-    "Helvetica-Oblique",
-    "Symbol",
-    "Times-Bold",
-    "Times-BoldItalic",
-    "Times-Italic",
-    "Times-Roman",
-    "ZapfDingbats",
-}
 
 POLES = [
     (
@@ -142,36 +123,6 @@ def written(tmp_path: Path, sheet: EvaluationSheet, name: str = "sheet.pdf") -> 
     return out
 
 
-def fonts_in(resources: Any, seen: set[int]) -> Iterator[DictionaryObject]:
-    """Every font in a resource dictionary, Type0 descendants and form XObjects included."""
-    resources = resources.get_object() if resources is not None else None
-    if not resources:
-        return
-    fonts = resources.get("/Font")
-    for reference in (fonts.get_object() if fonts is not None else {}).values():
-        font = reference.get_object()
-        if id(font) in seen:
-            continue
-        seen.add(id(font))
-        yield font
-        for descendant in font.get("/DescendantFonts", []):
-            yield descendant.get_object()
-    xobjects = resources.get("/XObject")
-    for reference in (xobjects.get_object() if xobjects is not None else {}).values():
-        xobject = reference.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            yield from fonts_in(xobject.get("/Resources"), seen)
-
-
-def all_fonts(path: Path) -> list[DictionaryObject]:
-    """The font dictionaries used anywhere in the PDF."""
-    seen: set[int] = set()
-    fonts: list[DictionaryObject] = []
-    for page in PdfReader(path).pages:
-        fonts.extend(fonts_in(page.get("/Resources"), seen))
-    return fonts
-
-
 # --------------------------------------------------------------------------- content
 
 
@@ -233,22 +184,12 @@ def test_sheet_without_self_test_says_so(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- fonts
 
 
-def test_every_font_is_embedded_and_none_is_standard_14(tmp_path: Path) -> None:
+def test_every_font_is_embedded_and_none_is_standard_14(
+    tmp_path: Path, assert_fonts_embedded: Callable[[Path], None]
+) -> None:
     sections = [make_section(), make_section(conducted_by="")]
-    fonts = all_fonts(written(tmp_path, make_sheet(sections)))
 
-    assert fonts, "the PDF names no fonts at all"
-    for font in fonts:
-        base = re.sub(r"^[A-Z]{6}\+", "", str(font.get("/BaseFont", "")).lstrip("/"))
-        assert base not in STANDARD_14, f"standard-14 font {base} is used"
-        if font.get("/Subtype") == "/Type0":
-            continue  # checked through its descendant fonts, yielded separately
-        descriptor = font.get("/FontDescriptor")
-        assert descriptor is not None, f"{base} has no FontDescriptor"
-        descriptor = descriptor.get_object()
-        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), (
-            f"{base} is not embedded"
-        )
+    assert_fonts_embedded(written(tmp_path, make_sheet(sections)))
 
 
 def test_register_pdf_font_is_idempotent() -> None:

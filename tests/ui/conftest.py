@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.services import candidates
@@ -40,6 +40,19 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     LanguageSwitch.apply("en")
     yield
     LanguageSwitch.apply("en")
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box a test did not arrange for would block the run until CI times out:
+    fail at once instead, naming the message."""
+
+    def refuse(*args: object, **_kwargs: object) -> None:
+        texts = [str(arg) for arg in args if isinstance(arg, str)]
+        raise AssertionError(f"unexpected modal dialog: {' / '.join(texts)}")
+
+    for name in ("warning", "question", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
 
 
 @pytest.fixture

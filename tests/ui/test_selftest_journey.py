@@ -10,6 +10,7 @@ from cs_trainer.services import candidates, selftests
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store.database import Database
 from cs_trainer.ui.candidate_dialog import AddCandidateDialog
+from cs_trainer.ui.candidate_table_model import SELFTEST_COLUMN
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.selftest_dialogs import SelfTestSetup, StartSelfTestDialog
 
@@ -116,9 +117,9 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
     assert page.result_view.total_label.text() == f"{expected_total} / 100 points"
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
     assert window.nav.isVisible()
-    assert window.candidates_page.model.index(0, 5).data() == f"{expected_total} · " + (
-        "Should learn interpersonal communication skills"
-    )
+    assert window.candidates_page.model.index(
+        0, SELFTEST_COLUMN
+    ).data() == f"{expected_total} · " + ("Should learn interpersonal communication skills")
 
 
 def test_each_answer_is_committed_when_given(

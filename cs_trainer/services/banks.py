@@ -1,0 +1,110 @@
+"""Interview question banks: the built-in one and those an organisation imports.
+
+Imported banks live in the database, validated, so every laptop pointed at a
+department's shared database sees the same banks; a file is read and checked in
+full before anything is stored, so a file with errors changes nothing.
+"""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.bank_io import read_bank, write_bank
+from cs_trainer.quizzes.content_loader import content_hash
+from cs_trainer.quizzes.interview_content import BANK_FILE, Loaded, builtin_bank
+from cs_trainer.quizzes.interview_schema import QuestionBank
+from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
+from cs_trainer.services.clock import utc_now
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import ImportedBank
+
+
+@dataclass(frozen=True)
+class BankSummary:
+    """What a list of banks shows: enough to choose one without loading its questions."""
+
+    bank_id: str
+    title: Text
+    question_count: int
+    builtin: bool
+    source_name: str  # the file it came from (a name, not a path)
+
+
+def list_banks(db: Database) -> list[BankSummary]:
+    """The built-in bank first, then the imported ones by id."""
+    with db.reading() as session:
+        rows = session.scalars(select(ImportedBank).order_by(ImportedBank.bank_id)).all()
+        imported = [_summary(_stored(row).content, row.source_name) for row in rows]
+    return [_summary(builtin_bank().content, BANK_FILE, builtin=True), *imported]
+
+
+def get_bank(db: Database, bank_id: str) -> QuestionBank:
+    """The bank with this id, built-in or imported; NotFoundError if there is none."""
+    return load_bank(db, bank_id).content
+
+
+def load_bank(db: Database, bank_id: str) -> Loaded[QuestionBank]:
+    """The bank with its content hash, for an attempt that must snapshot what it used."""
+    builtin = builtin_bank()
+    if bank_id == builtin.content.id:
+        return builtin
+    with db.reading() as session:
+        row = session.get(ImportedBank, bank_id)
+        if row is None:
+            raise NotFoundError(f"there is no question bank {bank_id!r}")
+        return _stored(row)
+
+
+def import_bank(db: Database, path: Path) -> BankSummary:
+    """Read, validate and store the bank in ``path``; an earlier import of its id is replaced.
+
+    Raises ContentError listing every problem of the file (nothing is stored then),
+    and UserError for the built-in bank's id, which only a new release may change.
+    """
+    return store_bank(db, read_bank(path), path.name)
+
+
+def store_bank(db: Database, bank: QuestionBank, source_name: str) -> BankSummary:
+    """Store a validated bank as an import from ``source_name`` (replacing one of its id)."""
+    if bank.id == builtin_bank().content.id:
+        raise UserError(
+            f"{source_name}: {bank.id!r} is the built-in bank's id; "
+            "give the imported bank its own bank_id"
+        )
+    body = bank.model_dump(mode="json")
+    with db.writing() as session:
+        row = session.get(ImportedBank, bank.id) or ImportedBank(bank_id=bank.id)
+        row.content_hash = body_hash(body)
+        row.body = body
+        row.source_name = source_name
+        row.imported_at = utc_now()
+        session.add(row)
+    return _summary(bank, source_name)
+
+
+def export_bank(db: Database, bank_id: str, path: Path) -> None:
+    """Write a bank to ``path`` as YAML, CSV or XLSX (by suffix), atomically."""
+    bank = get_bank(db, bank_id)
+    try:
+        write_bank(bank, path)
+    except OSError as exc:  # a missing folder, no permission, a full disk
+        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def body_hash(body: dict[str, object]) -> str:
+    """The identity of a bank's content, whatever file format it arrived in."""
+    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return content_hash(canonical.encode("utf-8"))
+
+
+def _stored(row: ImportedBank) -> Loaded[QuestionBank]:
+    # Stored banks were valid when imported; a later, stricter rule must not lock them out.
+    bank = QuestionBank.model_validate(row.body, context={STORED_SNAPSHOT: True})
+    return Loaded(bank, row.content_hash)
+
+
+def _summary(bank: QuestionBank, source_name: str, builtin: bool = False) -> BankSummary:
+    return BankSummary(bank.id, bank.title, len(bank.questions), builtin, source_name)

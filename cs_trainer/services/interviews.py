@@ -1,0 +1,263 @@
+"""Running a structured interview: each interviewer rates each question and task.
+
+An interview by one interviewer is an attempt (kind "interview") that snapshots
+the resolved plan; each rating, note and task observation is a response
+committed when given. Several interviewers rating the same candidate each have
+their own attempt, so every rating stays attributed.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.interview_schema import RATING_MAX, RATING_MIN, ResolvedPlan
+from cs_trainer.quizzes.ratings import GroupMean, Rating, group_means, item_means, raters
+from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
+from cs_trainer.services.clock import utc_now
+from cs_trainer.services.plans import resolve_plan
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+
+GROUPS = QUALITY_GROUPS
+TASK_PREFIX = "task:"
+
+
+@dataclass(frozen=True)
+class ItemRating:
+    """What one interviewer recorded for one question or task."""
+
+    score: int | None
+    notes: str
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InterviewState:
+    """One interviewer's interview as far as it has got."""
+
+    attempt_id: int
+    person_id: int
+    person_name: str
+    rater: str
+    started_at: datetime
+    finished: bool
+    plan: ResolvedPlan
+    ratings: dict[str, ItemRating]  # by question id, or "task:<id>"
+
+
+@dataclass(frozen=True)
+class InterviewSummary:
+    """All interviewers' ratings of one candidate on one plan."""
+
+    plan: ResolvedPlan
+    raters: list[str]
+    ratings: list[Rating]  # questions and tasks, attributed
+    item_means: dict[str, float | None]
+    group_means: list[GroupMean]
+    interviewed_at: datetime
+    task_data: dict[tuple[str, str], ItemRating]  # (rater, "task:<id>") → observation
+
+
+def task_key(task_id: str) -> str:
+    """The response item id of a task, kept apart from question ids."""
+    return f"{TASK_PREFIX}{task_id}"
+
+
+def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> int:
+    """Open (or reopen, for the same interviewer) an interview attempt; return its ID."""
+    rater = rater.strip()
+    if not rater:
+        raise UserError("the interviewer's name is needed: every rating is attributed")
+    plan = resolve_plan(db, plan_id)
+    body = plan.model_dump(mode="json")
+    digest = hashlib.sha256(
+        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    with db.writing() as session:
+        _person(session, person_id)
+        existing = session.scalars(
+            select(Attempt).where(
+                Attempt.person_id == person_id,
+                Attempt.plan_id == plan_id,
+                Attempt.conducted_by == rater,
+                Attempt.kind == "interview",
+                Attempt.status == "in_progress",
+            )
+        ).first()
+        if existing is not None:
+            return existing.id
+        if session.get(InstrumentSnapshot, digest) is None:
+            session.add(
+                InstrumentSnapshot(
+                    content_hash=digest, instrument_id=f"plan:{plan_id}", version=1, body=body
+                )
+            )
+        attempt = Attempt(
+            person_id=person_id,
+            kind="interview",
+            plan_id=plan_id,
+            instrument_id=f"plan:{plan_id}",
+            content_hash=digest,
+            mode="interviewer",
+            conducted_by=rater,
+            started_at=utc_now(),
+            status="in_progress",
+        )
+        session.add(attempt)
+        session.flush()
+        return attempt.id
+
+
+def rate(
+    db: Database,
+    attempt_id: int,
+    item_id: str,
+    score: int | None,
+    notes: str,
+    data: dict[str, Any] | None = None,
+) -> None:
+    """Commit one question's or task's rating and note now (giving it again replaces it)."""
+    if score is not None and not RATING_MIN <= score <= RATING_MAX:
+        raise UserError(f"a rating is from {RATING_MIN} to {RATING_MAX}, not {score}")
+    with db.writing() as session:
+        attempt = _attempt(session, attempt_id)
+        if attempt.status == "finished":
+            raise UserError("this interview is finished; its ratings can no longer change")
+        if item_id not in _item_ids(_plan_of(attempt)):
+            raise UserError(f"{item_id!r} is not part of this interview plan")
+        response = session.scalars(
+            select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
+        ).first()
+        if response is None:
+            response = Response(attempt_id=attempt_id, item_id=item_id)
+            session.add(response)
+        response.value, response.notes, response.data = score, notes, data
+        response.answered_at = utc_now()
+
+
+def finish_interview(db: Database, attempt_id: int) -> None:
+    """Close one interviewer's interview; every question must have a score."""
+    with db.writing() as session:
+        attempt = _attempt(session, attempt_id)
+        plan = _plan_of(attempt)
+        scored = {r.item_id for r in attempt.responses if r.value is not None}
+        missing = [q.id for q in plan.questions if q.id not in scored]
+        if missing:
+            raise UserError(f"questions not rated yet: {', '.join(missing)}")
+        attempt.status, attempt.finished_at = "finished", utc_now()
+        attempt.group_scores = {
+            g.group: round(g.mean, 2)
+            for g in group_means(_ratings(attempt, plan), GROUPS)
+            if g.mean is not None
+        }
+
+
+def load_interview(db: Database, attempt_id: int) -> InterviewState:
+    with db.reading() as session:
+        attempt = _attempt(session, attempt_id)
+        return InterviewState(
+            attempt_id=attempt.id,
+            person_id=attempt.person_id,
+            person_name=attempt.person.name,
+            rater=attempt.conducted_by,
+            started_at=attempt.started_at,
+            finished=attempt.status == "finished",
+            plan=_plan_of(attempt),
+            ratings={
+                r.item_id: ItemRating(r.value, r.notes, dict(r.data or {}))
+                for r in attempt.responses
+            },
+        )
+
+
+def interviews_of(db: Database, person_id: int) -> list[InterviewState]:
+    """Every interviewer's interview of a person, oldest first."""
+    with db.reading() as session:
+        _person(session, person_id)
+        ids = session.scalars(
+            select(Attempt.id)
+            .where(Attempt.person_id == person_id, Attempt.kind == "interview")
+            .order_by(Attempt.started_at, Attempt.id)
+        ).all()
+    return [load_interview(db, attempt_id) for attempt_id in ids]
+
+
+def summarise(db: Database, person_id: int) -> list[InterviewSummary]:
+    """One summary per plan the person was interviewed with, all raters together."""
+    return summaries_of(interviews_of(db, person_id))
+
+
+def summaries_of(states: list[InterviewState]) -> list[InterviewSummary]:
+    """Group already loaded interviews by plan and summarise each plan."""
+    by_plan: dict[int, list[InterviewState]] = {}
+    for state in states:
+        by_plan.setdefault(state.plan.plan_id, []).append(state)
+    return [_summary(group) for group in by_plan.values()]
+
+
+def _summary(states: list[InterviewState]) -> InterviewSummary:
+    plan = states[-1].plan
+    groups = _group_of(plan)
+    ratings = [
+        Rating(state.rater, item_id, groups[item_id], rating.score, rating.notes)
+        for state in states
+        for item_id, rating in state.ratings.items()
+        if item_id in groups
+    ]
+    return InterviewSummary(
+        plan=plan,
+        raters=raters(ratings),
+        ratings=ratings,
+        item_means=item_means(ratings),
+        group_means=group_means(ratings, GROUPS),
+        interviewed_at=min(state.started_at for state in states),
+        task_data={
+            (state.rater, item_id): rating
+            for state in states
+            for item_id, rating in state.ratings.items()
+            if item_id.startswith(TASK_PREFIX)
+        },
+    )
+
+
+def _group_of(plan: ResolvedPlan) -> dict[str, str]:
+    groups: dict[str, str] = {question.id: question.group for question in plan.questions}
+    groups.update({task_key(task.id): task.group for task in plan.tasks})
+    return groups
+
+
+def _item_ids(plan: ResolvedPlan) -> set[str]:
+    return set(_group_of(plan))
+
+
+def _ratings(attempt: Attempt, plan: ResolvedPlan) -> list[Rating]:
+    groups = _group_of(plan)
+    return [
+        Rating(attempt.conducted_by, r.item_id, groups[r.item_id], r.value, r.notes)
+        for r in attempt.responses
+        if r.item_id in groups
+    ]
+
+
+def _plan_of(attempt: Attempt) -> ResolvedPlan:
+    return ResolvedPlan.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
+
+
+def _attempt(session: Session, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None or attempt.kind != "interview":
+        raise NotFoundError(f"there is no interview with ID {attempt_id}")
+    return attempt
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"there is no candidate with ID {person_id}")
+    return person

@@ -1,0 +1,167 @@
+"""The recruitment pipeline of seed 003 and the hiring decision.
+
+registered → screened → first interview → second interview → approved → offer →
+onboarding → probation review; a candidate can be rejected or withdraw at any
+active stage, and a closed case can be reopened at the stage it was closed from.
+Every move is kept with who, when and why.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.services.clock import utc_now
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import Decision, Person, PipelineEvent
+
+ACTIVE_STAGES = (
+    "registered",
+    "screened",
+    "first_interview",
+    "second_interview",
+    "approved",
+    "offer",
+    "onboarding",
+    "probation_review",
+)
+CLOSED_STAGES = ("rejected", "withdrawn")
+STAGE_NAMES: dict[str, Text] = {
+    "registered": Text(zh="已登记", en="Registered"),
+    "screened": Text(zh="初步筛选", en="Screened"),
+    "first_interview": Text(zh="初试", en="First interview"),
+    "second_interview": Text(zh="复试", en="Second interview"),
+    "approved": Text(zh="审批通过", en="Approved"),
+    "offer": Text(zh="发出录用通知", en="Offer"),
+    "onboarding": Text(zh="入职培训", en="Onboarding"),
+    "probation_review": Text(zh="试用期考核", en="Probation review"),
+    "rejected": Text(zh="未录用", en="Rejected"),
+    "withdrawn": Text(zh="候选人退出", en="Withdrawn"),
+}
+DECISIONS: dict[str, Text] = {
+    "hire": Text(zh="录用", en="Hire"),
+    "hold": Text(zh="待定", en="Hold"),
+    "reject": Text(zh="不录用", en="Reject"),
+}
+REOPEN = "reopen"
+
+
+@dataclass(frozen=True)
+class StageChange:
+    """One recorded move between stages."""
+
+    from_stage: str
+    to_stage: str
+    by: str
+    reason: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    decision: str
+    reason: str
+    by: str
+    at: datetime
+
+
+def allowed_moves(stage: str) -> list[str]:
+    """Where a candidate at ``stage`` can go: the next stage, or close the case; or reopen."""
+    if stage in CLOSED_STAGES:
+        return [REOPEN]
+    index = ACTIVE_STAGES.index(stage)
+    following = list(ACTIVE_STAGES[index + 1 : index + 2])
+    return [*following, *CLOSED_STAGES]
+
+
+def move_stage(db: Database, person_id: int, to_stage: str, by: str, reason: str) -> str:
+    """Move a candidate (``to_stage`` may be "reopen"); return the new stage."""
+    with db.writing() as session:
+        person = _person(session, person_id)
+        return _move(session, person, to_stage, by, reason)
+
+
+def stage_history(db: Database, person_id: int) -> list[StageChange]:
+    with db.reading() as session:
+        _person(session, person_id)
+        events = session.scalars(
+            select(PipelineEvent)
+            .where(PipelineEvent.person_id == person_id)
+            .order_by(PipelineEvent.at, PipelineEvent.id)
+        ).all()
+        return [StageChange(e.from_stage, e.to_stage, e.by, e.reason, e.at) for e in events]
+
+
+def decide(db: Database, person_id: int, decision: str, reason: str, by: str) -> None:
+    """Record hire / hold / reject; rejecting also closes the case as "rejected"."""
+    if decision not in DECISIONS:
+        raise UserError(f"the decision must be hire, hold or reject, not {decision!r}")
+    if not reason.strip():
+        raise UserError("a decision needs a reason")
+    with db.writing() as session:
+        person = _person(session, person_id)
+        session.add(
+            Decision(
+                person_id=person_id,
+                decision=decision,
+                reason=reason.strip(),
+                by=by.strip(),
+                at=utc_now(),
+            )
+        )
+        if decision == "reject" and person.stage not in CLOSED_STAGES:
+            _move(session, person, "rejected", by, reason)
+
+
+def latest_decision(db: Database, person_id: int) -> DecisionRecord | None:
+    with db.reading() as session:
+        row = session.scalars(
+            select(Decision)
+            .where(Decision.person_id == person_id)
+            .order_by(Decision.at.desc(), Decision.id.desc())
+        ).first()
+        return DecisionRecord(row.decision, row.reason, row.by, row.at) if row else None
+
+
+def _move(session: Session, person: Person, to_stage: str, by: str, reason: str) -> str:
+    current = person.stage
+    if to_stage not in allowed_moves(current):
+        raise UserError(
+            f"a candidate at stage {current!r} cannot move to {to_stage!r}; "
+            f"possible: {', '.join(allowed_moves(current))}"
+        )
+    if (to_stage in CLOSED_STAGES or to_stage == REOPEN) and not reason.strip():
+        raise UserError("closing or reopening a case needs a reason")
+    target = _reopened_stage(session, person) if to_stage == REOPEN else to_stage
+    session.add(
+        PipelineEvent(
+            person_id=person.id,
+            from_stage=current,
+            to_stage=target,
+            by=by.strip(),
+            reason=reason.strip(),
+            at=utc_now(),
+        )
+    )
+    person.stage = target
+    return target
+
+
+def _reopened_stage(session: Session, person: Person) -> str:
+    """The stage the case was closed from (registered if nothing was recorded)."""
+    closing = session.scalars(
+        select(PipelineEvent)
+        .where(PipelineEvent.person_id == person.id, PipelineEvent.to_stage == person.stage)
+        .order_by(PipelineEvent.at.desc(), PipelineEvent.id.desc())
+    ).first()
+    return closing.from_stage if closing else ACTIVE_STAGES[0]
+
+
+def _person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"there is no candidate with ID {person_id}")
+    return person

@@ -1,0 +1,222 @@
+"""Typing tests (seed 001: at least 80 characters a minute): pass mark, passages, results.
+
+A typing test is one answer given at the end, so it is written in one
+transaction: the attempt, a snapshot of the passage, and one response holding
+the typed text with its measures. The pass mark in force is stored with the
+result, so changing the setting later never rewrites a past verdict.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.interview_content import builtin_typing
+from cs_trainer.quizzes.interview_schema import TypingPassage
+from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
+from cs_trainer.quizzes.typing_metrics import TypingMetrics, passes, typing_metrics, whole_cpm
+from cs_trainer.services.app_settings import get_setting, set_setting
+from cs_trainer.services.clock import utc_now
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+
+TYPING_PASS_MARK = "typing_pass_mark"
+DEFAULT_PASS_MARK = 80
+PASS_MARK_MIN, PASS_MARK_MAX = 1, 400
+KIND = "typing"
+LANGUAGES = ("zh", "en")
+
+
+@dataclass(frozen=True)
+class TypingOutcome:
+    """One finished typing test as a result screen, history or sheet shows it."""
+
+    attempt_id: int
+    passage: TypingPassage
+    taken_at: datetime
+    metrics: TypingMetrics
+    pass_mark: int
+    passed: bool
+    conducted_by: str
+
+
+def typing_pass_mark(db: Database) -> int:
+    """The department's pass mark in correct characters a minute (default 80, seed 001).
+
+    A value edited by hand into something unusable falls back to the default
+    rather than blocking every typing test.
+    """
+    raw = get_setting(db, TYPING_PASS_MARK)
+    try:
+        value = int(raw)
+    except ValueError:
+        return DEFAULT_PASS_MARK
+    return value if PASS_MARK_MIN <= value <= PASS_MARK_MAX else DEFAULT_PASS_MARK
+
+
+def set_typing_pass_mark(db: Database, value: int) -> None:
+    """Change the pass mark for tests taken from now on; past results keep theirs."""
+    if not PASS_MARK_MIN <= value <= PASS_MARK_MAX:
+        raise UserError(
+            f"the typing pass mark must be between {PASS_MARK_MIN} and {PASS_MARK_MAX} "
+            f"characters a minute, not {value}"
+        )
+    set_setting(db, TYPING_PASS_MARK, str(value))
+
+
+def passages(language: str | None = None) -> list[TypingPassage]:
+    """The shipped passages, of one language ("zh" or "en") if given."""
+    if language is not None and language not in LANGUAGES:
+        raise UserError(f"typing passages are in 'zh' or 'en', not {language!r}")
+    every = builtin_typing().content.passages
+    return [passage for passage in every if language in (None, passage.language)]
+
+
+def find_passage(passage_id: str) -> TypingPassage:
+    """The shipped passage with this ID; a UserError names an unknown one."""
+    for passage in passages():
+        if passage.id == passage_id:
+            return passage
+    raise UserError(f"there is no typing passage {passage_id!r}")
+
+
+def record_typing_test(
+    db: Database, person_id: int, passage_id: str, typed: str, seconds: float, conducted_by: str
+) -> TypingOutcome:
+    """Measure what a person typed against a passage and store it with the verdict."""
+    passage = find_passage(passage_id)
+    if not typed.strip():
+        raise UserError("nothing was typed, so there is no typing result to record")
+    try:
+        metrics = typing_metrics(passage.text, typed, seconds)
+    except ValueError as exc:
+        raise UserError(f"the typing time must be more than zero seconds, not {seconds}") from exc
+    pass_mark = typing_pass_mark(db)
+    with db.writing() as session:
+        _require_person(session, person_id)
+        attempt = _new_attempt(session, person_id, passage, seconds, conducted_by)
+        session.add(
+            Response(
+                attempt_id=attempt.id,
+                item_id=passage.id,
+                value=whole_cpm(metrics),
+                data=_result_data(typed, metrics, pass_mark),
+                answered_at=attempt.finished_at,
+            )
+        )
+        session.flush()
+        session.refresh(attempt)
+        return _outcome(attempt)
+
+
+def typing_results(db: Database, person_id: int) -> list[TypingOutcome]:
+    """A person's typing tests, oldest first."""
+    with db.reading() as session:
+        _require_person(session, person_id)
+        attempts = session.scalars(
+            select(Attempt)
+            .where(Attempt.person_id == person_id, Attempt.kind == KIND)
+            .order_by(Attempt.finished_at, Attempt.id)
+        ).all()
+        return [_outcome(attempt) for attempt in attempts]
+
+
+def passage_hash(passage: TypingPassage) -> str:
+    """Identity of one exact version of a passage: sha256 of its canonical JSON."""
+    return hashlib.sha256(_canonical_json(passage.model_dump(mode="json"))).hexdigest()
+
+
+def _canonical_json(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _new_attempt(
+    session: Session, person_id: int, passage: TypingPassage, seconds: float, conducted_by: str
+) -> Attempt:
+    digest = passage_hash(passage)
+    if session.get(InstrumentSnapshot, digest) is None:
+        session.add(
+            InstrumentSnapshot(
+                content_hash=digest,
+                instrument_id=f"typing:{passage.id}",
+                version=builtin_typing().content.version,
+                body=passage.model_dump(mode="json"),
+            )
+        )
+    finished = utc_now()
+    attempt = Attempt(
+        person_id=person_id,
+        kind=KIND,
+        instrument_id=f"typing:{passage.id}",
+        content_hash=digest,
+        mode="interviewer",
+        conducted_by=conducted_by.strip(),
+        started_at=finished - timedelta(seconds=seconds),  # when the first character came
+        finished_at=finished,
+        status="finished",
+    )
+    session.add(attempt)
+    session.flush()
+    return attempt
+
+
+def _result_data(typed: str, metrics: TypingMetrics, pass_mark: int) -> dict[str, Any]:
+    """Everything needed to show the result again without recomputing it."""
+    return {
+        "typed": typed,
+        "seconds": metrics.seconds,
+        "cpm": metrics.cpm,
+        "gross_cpm": metrics.gross_cpm,
+        "accuracy": metrics.accuracy,
+        "correct_chars": metrics.correct_chars,
+        "typed_chars": metrics.typed_chars,
+        "errors": metrics.errors,
+        "pass_mark": pass_mark,
+        "passed": passes(metrics, pass_mark),
+    }
+
+
+def _require_person(session: Session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError(f"there is no candidate with ID {person_id}")
+    return person
+
+
+def _outcome(attempt: Attempt) -> TypingOutcome:
+    """Rebuild a result from what was stored, never by measuring again.
+
+    A later change to how typing is measured must not change a past result.
+    """
+    [response] = attempt.responses
+    data = response.data or {}
+    assert attempt.finished_at is not None
+    return TypingOutcome(
+        attempt_id=attempt.id,
+        passage=TypingPassage.model_validate(
+            attempt.snapshot.body, context={STORED_SNAPSHOT: True}
+        ),
+        taken_at=attempt.finished_at,
+        metrics=_stored_metrics(data),
+        pass_mark=int(data["pass_mark"]),
+        passed=bool(data["passed"]),
+        conducted_by=attempt.conducted_by,
+    )
+
+
+def _stored_metrics(data: dict[str, Any]) -> TypingMetrics:
+    typed_chars, correct_chars = int(data["typed_chars"]), int(data["correct_chars"])
+    return TypingMetrics(
+        typed_chars=typed_chars,
+        correct_chars=correct_chars,
+        errors=int(data.get("errors", typed_chars - correct_chars)),
+        cpm=float(data["cpm"]),
+        gross_cpm=float(data["gross_cpm"]),
+        accuracy=float(data["accuracy"]),
+        seconds=float(data["seconds"]),
+    )
