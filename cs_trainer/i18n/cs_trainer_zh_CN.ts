@@ -55,107 +55,107 @@
 <context>
     <name>CandidateDetail</name>
     <message>
-        <location filename="../ui/candidate_detail.py" line="80" />
+        <location filename="../ui/candidate_detail.py" line="81" />
         <source>Select a candidate in the list.</source>
         <translation>请在列表中选择一位候选人。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="107" />
+        <location filename="../ui/candidate_detail.py" line="108" />
         <source>ID %1 · Phone %2 · Position %3</source>
         <translation>编号 %1 · 电话 %2 · 应聘岗位 %3</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="115" />
+        <location filename="../ui/candidate_detail.py" line="116" />
         <source>Consent recorded %1</source>
         <translation>同意书记录于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="134" />
+        <location filename="../ui/candidate_detail.py" line="135" />
         <source>No self-test yet.</source>
         <translation>尚未做过测试。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="82" />
+        <location filename="../ui/candidate_detail.py" line="83" />
         <source>No candidates yet. Click “Add candidate…” to register the first one.</source>
         <translation>还没有候选人。点击“登记候选人…”登记第一位。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="43" />
+        <location filename="../ui/candidate_detail.py" line="44" />
         <source>Self-tests</source>
         <translation>服务潜能测试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="52" />
+        <location filename="../ui/candidate_detail.py" line="53" />
         <source>Interviews</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="54" />
+        <location filename="../ui/candidate_detail.py" line="55" />
         <source>Typing</source>
         <translation>打字测试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="56" />
+        <location filename="../ui/candidate_detail.py" line="57" />
         <source>Stages and decision</source>
         <translation>招聘阶段与决定</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="99" />
+        <location filename="../ui/candidate_detail.py" line="100" />
         <source> · Decision: %1</source>
         <translation> · 决定：%1</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="112" />
+        <location filename="../ui/candidate_detail.py" line="113" />
         <source>Stage: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>当前阶段：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="142" />
+        <location filename="../ui/candidate_detail.py" line="143" />
         <source>%1 · unfinished (%2 / %3 answered) — double-click to resume</source>
         <translation>%1 · 未完成（已答 %2 / %3）— 双击继续</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="154" />
+        <location filename="../ui/candidate_detail.py" line="155" />
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="156" />
+        <location filename="../ui/candidate_detail.py" line="157" />
         <source>unfinished — double-click to continue</source>
         <translation>未完成 — 双击继续</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="169" />
+        <location filename="../ui/candidate_detail.py" line="170" />
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="169" />
+        <location filename="../ui/candidate_detail.py" line="170" />
         <source>not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="171" />
+        <location filename="../ui/candidate_detail.py" line="172" />
         <source>%1 · %2 · %3 characters/min · accuracy %4% · pass mark %5 · %6</source>
         <translation>%1 · %2 · 每分钟 %3 字 · 准确率 %4% · 合格线 %5 · %6</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="180" />
+        <location filename="../ui/candidate_detail.py" line="181" />
         <source>No typing test yet.</source>
         <translation>尚未做过打字测试。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="187" />
+        <location filename="../ui/candidate_detail.py" line="188" />
         <source>%1 · Decision: %2 — %3 (by %4)</source>
         <translation>%1 · 决定：%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="195" />
+        <location filename="../ui/candidate_detail.py" line="196" />
         <source>%1 · %2 → %3 — %4 (by %5)</source>
         <translation>%1 · %2 → %3 — %4（%5）</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="203" />
+        <location filename="../ui/candidate_detail.py" line="204" />
         <source>%1 · Registered</source>
         <translation>%1 · 登记</translation>
     </message>
@@ -297,32 +297,32 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../ui/interview_page.py" line="74" />
+        <location filename="../ui/interview_page.py" line="84" />
         <source>Back to candidates</source>
         <translation>返回候选人列表</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="75" />
+        <location filename="../ui/interview_page.py" line="85" />
         <source>← Previous</source>
         <translation>← 上一项</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="76" />
+        <location filename="../ui/interview_page.py" line="86" />
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="77" />
+        <location filename="../ui/interview_page.py" line="87" />
         <source>Finish interview</source>
         <translation>结束面试</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="98" />
+        <location filename="../ui/interview_page.py" line="108" />
         <source>%1 · %2 · interviewer %3</source>
         <translation>%1 · %2 · 面试官 %3</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="133" />
+        <location filename="../ui/interview_page.py" line="143" />
         <source>%1 of %2 rated · saved automatically</source>
         <translation>已评 %1 / %2 项 · 自动保存</translation>
     </message>
@@ -330,22 +330,22 @@
 <context>
     <name>InterviewSummaryView</name>
     <message>
-        <location filename="../ui/interview_summary.py" line="49" />
+        <location filename="../ui/interview_summary.py" line="50" />
         <source>No interview yet.</source>
         <translation>尚未面试。</translation>
     </message>
     <message>
-        <location filename="../ui/interview_summary.py" line="91" />
+        <location filename="../ui/interview_summary.py" line="92" />
         <source>Question or task</source>
         <translation>问题或任务</translation>
     </message>
     <message>
-        <location filename="../ui/interview_summary.py" line="91" />
+        <location filename="../ui/interview_summary.py" line="92" />
         <source>Group</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../ui/interview_summary.py" line="91" />
+        <location filename="../ui/interview_summary.py" line="92" />
         <source>Mean</source>
         <translation>平均</translation>
     </message>
@@ -353,12 +353,12 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="154" />
+        <location filename="../ui/interview_panels.py" line="181" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="157" />
+        <location filename="../ui/interview_panels.py" line="184" />
         <source>Notes: what the candidate said and did</source>
         <translation>记录：候选人说了什么、做了什么</translation>
     </message>
@@ -550,17 +550,17 @@
 <context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="199" />
+        <location filename="../ui/interview_panels.py" line="226" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="207" />
+        <location filename="../ui/interview_panels.py" line="234" />
         <source>&lt;b&gt;Purpose:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;目的：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="210" />
+        <location filename="../ui/interview_panels.py" line="237" />
         <source>&lt;b&gt;Good signs&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;Warning signs&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
         <translation>&lt;b&gt;积极信号&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;警示信号&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
@@ -847,19 +847,19 @@
 <context>
     <name>Stopwatch</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="102" />
         <location filename="../ui/interview_panels.py" line="129" />
-        <location filename="../ui/interview_panels.py" line="135" />
+        <location filename="../ui/interview_panels.py" line="156" />
+        <location filename="../ui/interview_panels.py" line="162" />
         <source>Start timer</source>
         <translation>开始计时</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="103" />
+        <location filename="../ui/interview_panels.py" line="130" />
         <source>Reset</source>
         <translation>归零</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="124" />
+        <location filename="../ui/interview_panels.py" line="151" />
         <source>Pause timer</source>
         <translation>暂停计时</translation>
     </message>
@@ -867,32 +867,32 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="239" />
+        <location filename="../ui/interview_panels.py" line="266" />
         <source>Signs seen (tick what you observe)</source>
         <translation>观察到的表现（看到就勾选）</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="253" />
+        <location filename="../ui/interview_panels.py" line="282" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="266" />
+        <location filename="../ui/interview_panels.py" line="295" />
         <source>&lt;b&gt;How to stage it&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</source>
         <translation>&lt;b&gt;如何安排&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="271" />
+        <location filename="../ui/interview_panels.py" line="300" />
         <source>What the candidate did</source>
         <translation>候选人的反应</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="279" />
+        <location filename="../ui/interview_panels.py" line="308" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="290" />
+        <location filename="../ui/interview_panels.py" line="319" />
         <source>Done (of %1):</source>
         <translation>已完成（共 %1）：</translation>
     </message>

@@ -44,7 +44,7 @@ class CandidateDetail(QWidget):
         self.tabs.addTab(self._selftest_tab(), self.tr("Self-tests"))
         self.interview_summary = InterviewSummaryView()
         self.interview_list = QListWidget()
-        self.interview_list.setMaximumHeight(80)
+        self.interview_list.setMaximumHeight(56)
         self.interview_list.itemActivated.connect(self._interview_activated)
         interviews_tab = QWidget()
         interviews_layout = QVBoxLayout(interviews_tab)

@@ -51,20 +51,26 @@ class InterviewPage(QWidget):
         self.stopwatch = Stopwatch()  # for timing an answer; tasks have their own
         self.item_list = QListWidget()
         self.item_list.setMinimumWidth(260)
+        self.item_list.setWordWrap(True)
         self.item_list.currentRowChanged.connect(self._show_row)
         self.question_panel = QuestionPanel()
         self.task_panel = TaskPanel()
         self.question_panel.changed.connect(self.save_current)
         self.task_panel.changed.connect(self.save_current)
+        # One scroll area per panel: a scroll area respects the height-for-width of the
+        # wrapped texts in its own widget, not through a stacked widget.
         self.panels = QStackedWidget()
+        self._scrolls: dict[QWidget, QScrollArea] = {}
         for panel in (self.question_panel, self.task_panel):
-            self.panels.addWidget(panel)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.panels)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(panel)
+            self._scrolls[panel] = scroll
+            self.panels.addWidget(scroll)
         splitter = QSplitter()
         splitter.addWidget(self.item_list)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.panels)
         splitter.setStretchFactor(1, 1)
         header = QHBoxLayout()
         header.addWidget(self.header_label, 1)
@@ -149,11 +155,11 @@ class InterviewPage(QWidget):
         if item_id.startswith("task:"):
             task = next(t for t in self.state.plan.tasks if task_key(t.id) == item_id)
             self.task_panel.show_task(task, rating.score, rating.notes, rating.data)
-            self.panels.setCurrentWidget(self.task_panel)
+            self.panels.setCurrentWidget(self._scrolls[self.task_panel])
         else:
             question = next(q for q in self.state.plan.questions if q.id == item_id)
             self.question_panel.show_question(question, rating.score, rating.notes)
-            self.panels.setCurrentWidget(self.question_panel)
+            self.panels.setCurrentWidget(self._scrolls[self.question_panel])
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < len(self._items) - 1)
 
@@ -209,8 +215,8 @@ class InterviewPage(QWidget):
             and not self.question_panel.notes.hasFocus()
             and not (self.task_panel.notes.hasFocus())
         ):
-            panel = self.panels.currentWidget()
-            assert isinstance(panel, QuestionPanel | TaskPanel)
+            item = self.current_item() or ""
+            panel = self.task_panel if item.startswith("task:") else self.question_panel
             panel.scale.choose(_SCORE_KEYS[event.key()])
         elif event.key() == Qt.Key.Key_PageDown:
             self._step(1)

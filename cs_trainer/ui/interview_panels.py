@@ -5,13 +5,15 @@ import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -26,6 +28,7 @@ from cs_trainer.ui.result_view import group_name
 from cs_trainer.ui.translation import content_text
 
 NOTES_SAVE_DELAY_MS = 600
+SIGN_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _wrapped(text: str = "", style: str = "") -> QLabel:
@@ -41,8 +44,19 @@ def _bullets(texts: Sequence[Text]) -> str:
     return "".join(f"<li>{content_text(text)}</li>" for text in texts)
 
 
+class _ClickableLabel(QLabel):
+    """An anchor's text: clicking it chooses its score, like clicking the button."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class RatingScale(QGroupBox):
-    """Radio buttons for the scores, each with its anchor text; ``chosen`` on a change."""
+    """One row per score: a radio button and its anchor text, which wraps; ``chosen``
+    on a change."""
 
     chosen = Signal(int)
 
@@ -50,21 +64,34 @@ class RatingScale(QGroupBox):
         super().__init__(title)
         self.group = QButtonGroup(self)
         self.group.idClicked.connect(self.chosen)
-        self._layout = QVBoxLayout(self)
+        self._grid = QGridLayout(self)
+        self._grid.setColumnStretch(1, 1)
 
     def set_options(self, options: Sequence[tuple[int, str]]) -> None:
         """``(score, text)`` from 1 up; scores without an anchor show the number only."""
         for button in self.group.buttons():
             self.group.removeButton(button)
-            button.deleteLater()
-        while self._layout.count():
-            self._layout.takeAt(0)
-        for score, text in options:
-            button = QRadioButton(f"{score} — {text}" if text else str(score))
+        while self._grid.count():
+            item = self._grid.takeAt(0)
+            if item is not None and (widget := item.widget()) is not None:
+                widget.hide()
+                widget.deleteLater()
+        for row, (score, text) in enumerate(options):
+            button = QRadioButton(str(score))
             button.setObjectName(f"score{score}")
-            button.setStyleSheet("QRadioButton { padding: 3px; }")
             self.group.addButton(button, score)
-            self._layout.addWidget(button)
+            label = _ClickableLabel(text)
+            label.setWordWrap(True)
+            label.clicked.connect(button.click)
+            self._grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(label, row, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Layouts ask wrapped labels for a height at a guessed width; once the real
+        # width is known, pin each anchor's height so the last lines are never cut off.
+        super().resizeEvent(event)
+        for label in self.findChildren(_ClickableLabel):
+            label.setMinimumHeight(max(label.heightForWidth(label.width()), 0))
 
     def set_score(self, score: int | None) -> None:
         self.group.setExclusive(False)
@@ -237,8 +264,10 @@ class TaskPanel(ItemPanel):
             row.addWidget(part)
         row.addStretch(1)
         self.checklist_box = QGroupBox(self.tr("Signs seen (tick what you observe)"))
-        self.checklist = QGridLayout(self.checklist_box)
-        self.checks: dict[str, QCheckBox] = {}
+        self.checklist = QListWidget()
+        self.checklist.setWordWrap(True)
+        self.checklist.itemChanged.connect(lambda _item: self.changed.emit())
+        QVBoxLayout(self.checklist_box).addWidget(self.checklist)
         layout = QVBoxLayout(self)
         for widget in (
             self.title_label,
@@ -290,22 +319,32 @@ class TaskPanel(ItemPanel):
             self.count_label.setText(self.tr("Done (of %1):").replace("%1", str(task.target_count)))
 
     def _show_checklist(self, task: ObservedTask, data: dict[str, object]) -> None:
-        for box in self.checks.values():
-            box.deleteLater()
-        self.checks = {}
         ticked = set(data.get("signs", []))  # type: ignore[call-overload]
-        for index, sign in enumerate(task.checklist):
-            box = QCheckBox(content_text(sign.text))
-            box.setChecked(sign.id in ticked)
-            box.toggled.connect(lambda _on: self.changed.emit())
-            self.checks[sign.id] = box
-            self.checklist.addWidget(box, index // 2, index % 2)
+        self.checklist.blockSignals(True)
+        self.checklist.clear()
+        for sign in task.checklist:
+            item = QListWidgetItem(content_text(sign.text))
+            item.setData(SIGN_ROLE, sign.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = sign.id in ticked
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.checklist.addItem(item)
+        self.checklist.blockSignals(False)
+        self.checklist.setMinimumHeight(min(240, 34 * len(task.checklist)))
         self.checklist_box.setVisible(bool(task.checklist))
+
+    def ticked_signs(self) -> list[str]:
+        rows = range(self.checklist.count())
+        return [
+            str(self.checklist.item(row).data(SIGN_ROLE))
+            for row in rows
+            if self.checklist.item(row).checkState() == Qt.CheckState.Checked
+        ]
 
     def observations(self) -> dict[str, object]:
         """What is stored with the task's rating beyond the score."""
         data: dict[str, object] = {"seconds": round(self.stopwatch.seconds(), 1)}
         if self.task is not None and self.task.target_count is not None:
             data["count"] = self.count_box.value()
-        data["signs"] = [sign for sign, box in self.checks.items() if box.isChecked()]
+        data["signs"] = self.ticked_signs()
         return data

@@ -46,17 +46,18 @@ class InterviewSummaryView(QWidget):
         self.groups_label = QLabel()
         self.groups_label.setWordWrap(True)
         self.radar = RadarChart()
+        self.radar.setFixedHeight(250)
         self.empty_label = QLabel(self.tr("No interview yet."))
-        side = QVBoxLayout()
-        side.addWidget(self.radar, 1)
-        side.addWidget(self.groups_label)
-        row = QHBoxLayout()
-        row.addWidget(self.table, 3)
-        row.addLayout(side, 2)
+        # Table above, radar below: the candidate panel is narrow, and a question
+        # text squeezed beside a chart cannot be read.
+        below = QHBoxLayout()
+        below.addWidget(self.radar, 1)
+        below.addWidget(self.groups_label)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.plan_combo)
-        layout.addLayout(row, 1)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below)
 
     def show_summaries(self, summaries: list[InterviewSummary]) -> None:
         self.summaries = summaries
@@ -81,7 +82,7 @@ class InterviewSummaryView(QWidget):
         means = {g.group: g for g in summary.group_means}
         self.radar.show_values([(group_name(g), means[g].mean) for g in GROUPS])
         self.groups_label.setText(
-            " · ".join(f"{group_name(g)} {_score_text(means[g].mean)}" for g in GROUPS)
+            "<br>".join(f"{group_name(g)}: <b>{_score_text(means[g].mean)}</b>" for g in GROUPS)
         )
 
     def _fill_table(self, summary: InterviewSummary) -> None:

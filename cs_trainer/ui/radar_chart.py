@@ -21,7 +21,7 @@ class RadarChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(320, 300)
+        self.setMinimumSize(260, 230)
         self.values: list[tuple[str, float | None]] = []
         self.show_values([])
 
@@ -29,15 +29,14 @@ class RadarChart(QChartView):
         self.values = list(values)
         chart = QPolarChart()
         chart.legend().hide()
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(36, 4, 36, 4))  # room for the axis labels left and right
         chart.setBackgroundRoundness(0)
         count = max(len(values), 1)
         angular = QCategoryAxis()
         angular.setRange(0, 360)
         angular.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for index, (label, value) in enumerate(values):
-            shown = "—" if value is None else f"{value:.1f}"
-            angular.append(f"{label} {shown}", 360 * index / count)
+        for index, (label, _value) in enumerate(values):
+            angular.append(label, 360 * index / count)
         radial = QValueAxis()
         radial.setRange(0, SCALE_MAX)
         radial.setTickCount(6)

@@ -77,7 +77,7 @@ def _interview(
     panel = page.task_panel
     for _ in range(3):
         qtbot.mouseClick(panel.plus_button, Qt.MouseButton.LeftButton)
-    next(iter(panel.checks.values())).setChecked(True)
+    panel.checklist.item(0).setCheckState(Qt.CheckState.Checked)
     qtbot.keyClick(page, getattr(Qt.Key, f"Key_{scores[CHOSEN]}"))
     panel.notes.setPlainText("叠到第三张开始叹气")
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
