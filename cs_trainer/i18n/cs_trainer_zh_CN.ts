@@ -55,27 +55,27 @@
 <context>
     <name>CandidateDetail</name>
     <message>
-        <location filename="../ui/candidate_detail.py" line="81" />
+        <location filename="../ui/candidate_detail.py" line="83" />
         <source>Select a candidate in the list.</source>
         <translation>请在列表中选择一位候选人。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="108" />
+        <location filename="../ui/candidate_detail.py" line="110" />
         <source>ID %1 · Phone %2 · Position %3</source>
         <translation>编号 %1 · 电话 %2 · 应聘岗位 %3</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="116" />
+        <location filename="../ui/candidate_detail.py" line="118" />
         <source>Consent recorded %1</source>
         <translation>同意书记录于 %1</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="135" />
+        <location filename="../ui/candidate_detail.py" line="137" />
         <source>No self-test yet.</source>
         <translation>尚未做过测试。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="83" />
+        <location filename="../ui/candidate_detail.py" line="85" />
         <source>No candidates yet. Click “Add candidate…” to register the first one.</source>
         <translation>还没有候选人。点击“登记候选人…”登记第一位。</translation>
     </message>
@@ -90,72 +90,72 @@
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="55" />
+        <location filename="../ui/candidate_detail.py" line="56" />
         <source>Typing</source>
         <translation>打字测试</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="57" />
+        <location filename="../ui/candidate_detail.py" line="59" />
         <source>Stages and decision</source>
         <translation>招聘阶段与决定</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="100" />
+        <location filename="../ui/candidate_detail.py" line="102" />
         <source> · Decision: %1</source>
         <translation> · 决定：%1</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="113" />
+        <location filename="../ui/candidate_detail.py" line="115" />
         <source>Stage: &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>当前阶段：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="143" />
+        <location filename="../ui/candidate_detail.py" line="145" />
         <source>%1 · unfinished (%2 / %3 answered) — double-click to resume</source>
         <translation>%1 · 未完成（已答 %2 / %3）— 双击继续</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="155" />
+        <location filename="../ui/candidate_detail.py" line="157" />
         <source>finished</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="157" />
+        <location filename="../ui/candidate_detail.py" line="159" />
         <source>unfinished — double-click to continue</source>
         <translation>未完成 — 双击继续</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="170" />
+        <location filename="../ui/candidate_detail.py" line="172" />
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="170" />
+        <location filename="../ui/candidate_detail.py" line="172" />
         <source>not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="172" />
+        <location filename="../ui/candidate_detail.py" line="174" />
         <source>%1 · %2 · %3 characters/min · accuracy %4% · pass mark %5 · %6</source>
         <translation>%1 · %2 · 每分钟 %3 字 · 准确率 %4% · 合格线 %5 · %6</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="181" />
+        <location filename="../ui/candidate_detail.py" line="183" />
         <source>No typing test yet.</source>
         <translation>尚未做过打字测试。</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="188" />
+        <location filename="../ui/candidate_detail.py" line="190" />
         <source>%1 · Decision: %2 — %3 (by %4)</source>
         <translation>%1 · 决定：%2 — %3（%4）</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="196" />
-        <source>%1 · %2 → %3 — %4 (by %5)</source>
-        <translation>%1 · %2 → %3 — %4（%5）</translation>
+        <location filename="../ui/candidate_detail.py" line="198" />
+        <source>%1 · %2 → %3 (by %4)</source>
+        <translation>%1 · %2 → %3（%4）</translation>
     </message>
     <message>
-        <location filename="../ui/candidate_detail.py" line="204" />
+        <location filename="../ui/candidate_detail.py" line="206" />
         <source>%1 · Registered</source>
         <translation>%1 · 登记</translation>
     </message>
@@ -206,62 +206,62 @@
 <context>
     <name>CandidatesPage</name>
     <message>
-        <location filename="../ui/candidates_page.py" line="58" />
+        <location filename="../ui/candidates_page.py" line="59" />
         <source>&amp;Add candidate…</source>
         <translation>登记候选人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="59" />
+        <location filename="../ui/candidates_page.py" line="60" />
         <source>&amp;Start self-test…</source>
         <translation>开始测试(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="60" />
+        <location filename="../ui/candidates_page.py" line="61" />
         <source>&amp;Enter paper answers…</source>
         <translation>录入纸质答卷(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="61" />
+        <location filename="../ui/candidates_page.py" line="62" />
         <source>&amp;Interview…</source>
         <translation>面试(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="62" />
+        <location filename="../ui/candidates_page.py" line="63" />
         <source>&amp;Typing test…</source>
         <translation>打字测试(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="63" />
+        <location filename="../ui/candidates_page.py" line="64" />
         <source>Change sta&amp;ge…</source>
         <translation>变更阶段(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="64" />
+        <location filename="../ui/candidates_page.py" line="65" />
         <source>&amp;Decision…</source>
         <translation>录用决定(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="65" />
+        <location filename="../ui/candidates_page.py" line="66" />
         <source>Save sheet as &amp;PDF…</source>
         <translation>评估表存为 PDF(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="66" />
+        <location filename="../ui/candidates_page.py" line="67" />
         <source>P&amp;rint sheet…</source>
         <translation>打印评估表(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="107" />
+        <location filename="../ui/candidates_page.py" line="108" />
         <source>Search name or phone</source>
         <translation>按姓名或电话搜索</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="112" />
+        <location filename="../ui/candidates_page.py" line="113" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../ui/candidates_page.py" line="171" />
+        <location filename="../ui/candidates_page.py" line="173" />
         <source>All positions</source>
         <translation>全部岗位</translation>
     </message>

@@ -52,8 +52,10 @@ class CandidateDetail(QWidget):
         interviews_layout.addWidget(self.interview_summary, 1)
         self.tabs.addTab(interviews_tab, self.tr("Interviews"))
         self.typing_list = QListWidget()
+        self.typing_list.setWordWrap(True)
         self.tabs.addTab(self.typing_list, self.tr("Typing"))
         self.pipeline_list = QListWidget()
+        self.pipeline_list.setWordWrap(True)
         self.tabs.addTab(self.pipeline_list, self.tr("Stages and decision"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.info_label)
@@ -192,14 +194,14 @@ class CandidateDetail(QWidget):
                 .replace("%4", decision.by or "—")
             )
         for change in reversed(record.stage_history):
-            self.pipeline_list.addItem(
-                self.tr("%1 · %2 → %3 — %4 (by %5)")
+            text = (
+                self.tr("%1 · %2 → %3 (by %4)")
                 .replace("%1", _when(change.at))
                 .replace("%2", content_text(STAGE_NAMES[change.from_stage]))
                 .replace("%3", content_text(STAGE_NAMES[change.to_stage]))
-                .replace("%4", change.reason or "—")
-                .replace("%5", change.by or "—")
+                .replace("%4", change.by or "—")
             )
+            self.pipeline_list.addItem(f"{text}: {change.reason}" if change.reason else text)
         registered = _when(record.candidate.created_at)
         self.pipeline_list.addItem(self.tr("%1 · Registered").replace("%1", registered))
 

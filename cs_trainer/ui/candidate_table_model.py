@@ -15,7 +15,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 STAGE_ROLE = Qt.ItemDataRole.UserRole + 3  # the stage code, for filtering
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4  # name and phone, case-folded, for searching
-POSITION_COLUMN, STAGE_COLUMN, SELFTEST_COLUMN = 3, 4, 6
+NAME_COLUMN, POSITION_COLUMN, STAGE_COLUMN, SELFTEST_COLUMN = 1, 3, 4, 6
 
 
 class CandidateTableModel(QAbstractTableModel):

@@ -24,6 +24,7 @@ from cs_trainer.ui.candidate_detail import CandidateDetail
 from cs_trainer.ui.candidate_filter import CandidateFilterProxy
 from cs_trainer.ui.candidate_table_model import (
     ID_ROLE,
+    NAME_COLUMN,
     POSITION_COLUMN,
     SORT_ROLE,
     CandidateTableModel,
@@ -97,7 +98,7 @@ class CandidatesPage(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 480])
+        splitter.setSizes([660, 440])
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)
@@ -148,7 +149,8 @@ class CandidatesPage(QWidget):
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(POSITION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for shared in (NAME_COLUMN, POSITION_COLUMN):  # the long texts share what is left
+            header.setSectionResizeMode(shared, QHeaderView.ResizeMode.Stretch)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
 

@@ -117,3 +117,30 @@ def test_candidate_table_model_is_a_well_behaved_qt_model(
     model.set_rows(candidates.list_candidates(db))
     qtmodeltester.check(model)
     assert model.index(0, 1).data() == "张三丰"
+
+
+def test_the_list_filters_by_stage_and_position_and_sorts(
+    qtbot: QtBot, db: Database, window: MainWindow
+) -> None:
+    from cs_trainer.services import pipeline
+    from cs_trainer.ui.candidate_table_model import STAGE_COLUMN
+
+    people = [("王小明", "客服专员"), ("李梅", "客服主管"), ("赵强", "客服专员")]
+    ids = [
+        candidates.add_candidate(db, NewCandidate(name, "13900000000", position, True))
+        for name, position in people
+    ]
+    pipeline.move_stage(db, ids[2], "screened", "王经理", "")
+    page = window.candidates_page
+    page.refresh()
+    assert page.proxy.rowCount() == 3
+    page.stage_filter.setCurrentIndex(page.stage_filter.findData("screened"))
+    assert [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())] == ["赵强"]
+    assert page.proxy.index(0, STAGE_COLUMN).data() == "Screened"
+    page.stage_filter.setCurrentIndex(0)
+    page.position_filter.setCurrentIndex(page.position_filter.findData("客服专员"))
+    names = sorted(page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount()))
+    assert names == ["王小明", "赵强"]
+    page.position_filter.setCurrentIndex(0)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert [page.proxy.index(r, 0).data() for r in range(3)] == [str(i) for i in ids]
