@@ -877,22 +877,27 @@
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="295" />
+        <location filename="../ui/interview_panels.py" line="293" />
+        <source> · Time limit: %1 minutes</source>
+        <translation> · 限时 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/interview_panels.py" line="302" />
         <source>&lt;b&gt;How to stage it&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</source>
         <translation>&lt;b&gt;如何安排&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="300" />
+        <location filename="../ui/interview_panels.py" line="307" />
         <source>What the candidate did</source>
         <translation>候选人的反应</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="308" />
+        <location filename="../ui/interview_panels.py" line="315" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="319" />
+        <location filename="../ui/interview_panels.py" line="326" />
         <source>Done (of %1):</source>
         <translation>已完成（共 %1）：</translation>
     </message>

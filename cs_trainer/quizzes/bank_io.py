@@ -9,12 +9,9 @@ header name (with the column letter for XLSX). A file with any problem yields
 no bank at all, so a half-read list never reaches the database.
 """
 
-import contextlib
 import csv
 import difflib
 import io
-import os
-import secrets
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +24,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from cs_trainer.errors import ContentError, UserError
+from cs_trainer.files import write_atomically
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.interview_schema import (
     RATING_MAX,
@@ -35,7 +33,7 @@ from cs_trainer.quizzes.interview_schema import (
     InterviewQuestion,
     QuestionBank,
 )
-from cs_trainer.quizzes.schema_common import QualityGroup
+from cs_trainer.quizzes.schema_common import QUALITY_GROUP_NAMES, QUALITY_GROUPS, QualityGroup
 
 YAML_SUFFIXES = (".yaml", ".yml")
 CSV_SUFFIX = ".csv"
@@ -43,10 +41,7 @@ XLSX_SUFFIX = ".xlsx"
 SUFFIXES = (*YAML_SUFFIXES, CSV_SUFFIX, XLSX_SUFFIX)
 
 GROUP_NAMES_ZH: dict[QualityGroup, str] = {
-    "psychological": "心理素质",
-    "character": "品格素质",
-    "skills": "技能素质",
-    "overall": "综合素质",
+    group: QUALITY_GROUP_NAMES[group].zh for group in QUALITY_GROUPS
 }
 """The Chinese names HR use for the four groups; a table may give either form."""
 
@@ -124,27 +119,12 @@ def write_bank(bank: QuestionBank, path: Path) -> None:
     encoder = _ENCODERS.get(path.suffix.lower())
     if encoder is None:
         raise ContentError(_unknown_suffix(path))
-    _write_atomically(path, encoder(bank))
+    write_atomically(path, encoder(bank))
 
 
 def _unknown_suffix(path: Path) -> str:
     hint = " (save it from Excel as .xlsx)" if path.suffix.lower() == ".xls" else ""
     return f"{path}: unknown kind of file{hint}; use {', '.join(SUFFIXES)}"
-
-
-def _write_atomically(out: Path, data: bytes) -> None:
-    """Write to a hidden file beside ``out`` then rename, so no reader sees half a bank."""
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with temp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
 
 
 # --- YAML -------------------------------------------------------------------------------

@@ -19,9 +19,10 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
 
+from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
 from cs_trainer.reports.interview_section import interview_sections
-from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf, write_atomically
+from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf
 from cs_trainer.reports.pdf_style import (
     ACCENT,
     CONTENT_WIDTH,

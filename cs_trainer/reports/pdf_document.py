@@ -1,16 +1,12 @@
 """The page machinery of the sheet: A4 frame, "page N of M" footer and atomic writing.
 
 Independent of what the sheet shows: :func:`build_pdf` lays out any story of
-flowables on A4 pages with the footer, and :func:`write_atomically` puts the
+flowables on A4 pages with the footer, and :func:`cs_trainer.files.write_atomically` puts the
 bytes on disk all at once or not at all.
 """
 
-import contextlib
 import io
-import os
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -137,25 +133,3 @@ def build_pdf(story: list[Flowable], font: str, info: DocumentInfo) -> bytes:
     )
     doc.build(story, canvasmaker=_numbered_canvas(font, info.footer_left))
     return buffer.getvalue()
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Put ``data`` at ``out`` all at once, or not at all.
-
-    The bytes go to a new hidden file beside ``out`` (same directory, so the
-    rename cannot cross file systems) which then replaces ``out``. A reader, or
-    a crash, never sees a half-written sheet, and a failed write leaves an
-    existing sheet untouched. Mode ``"xb"`` refuses to reuse an existing file
-    and gives the usual umask permissions (unlike ``mkstemp``'s 0600).
-    """
-    temp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        with temp.open("xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise

@@ -296,6 +296,23 @@ def details_strip(cells: list[list[Flowable]], fractions: list[float], styles: S
     return table
 
 
+def data_table_style(
+    font: str, cell_padding: tuple[float, float, float, float], zebra_rows: int = 0
+) -> TableStyle:
+    """The look every data table shares: a heading row, a rule under each row, a box,
+    and (for tables of ``zebra_rows`` rows) every other row tinted."""
+    zebra = [("BACKGROUND", (0, row), (-1, row), ZEBRA_FILL) for row in range(2, zebra_rows, 2)]
+    return table_style(
+        font,
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        *header_row_commands(),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+        *padding(*cell_padding),
+        *zebra,
+    )
+
+
 def header_row_commands() -> list[tuple[Any, ...]]:
     """The look of a data table's column-heading row (row 0)."""
     return [

@@ -19,8 +19,8 @@ from cs_trainer.reports.pdf_style import (
     bilingual_inline,
     caption_over_value,
     column_head,
+    data_table_style,
     details_strip,
-    header_row_commands,
     iso_date,
     padding,
     stacked,
@@ -80,18 +80,7 @@ def _items_table(section: SelfTestSection, styles: Styles) -> Table:
     pole_w = (CONTENT_WIDTH - number_w - score_w) / 2
     rows = [header, *(_item_row(item, styles) for item in section.items)]
     table = Table(rows, colWidths=[number_w, pole_w, pole_w, score_w], repeatRows=1)
-    zebra = [("BACKGROUND", (0, row), (-1, row), ZEBRA_FILL) for row in range(2, len(rows), 2)]
-    table.setStyle(
-        table_style(
-            styles.font,
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *header_row_commands(),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-            *padding(2.5, 3.5, 5, 5),
-            *zebra,
-        )
-    )
+    table.setStyle(data_table_style(styles.font, (2.5, 3.5, 5, 5), zebra_rows=len(rows)))
     return table
 
 

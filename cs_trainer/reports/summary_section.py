@@ -30,8 +30,8 @@ from cs_trainer.reports.pdf_style import (
     bilingual_inline,
     block_heading,
     column_head,
+    data_table_style,
     free_text,
-    header_row_commands,
     hex_color,
     iso_date,
     one_decimal,
@@ -161,16 +161,7 @@ def _group_table(groups: list[GroupScore], width: float, styles: Styles) -> Tabl
     ]
     number_w = 22 * mm
     table = Table([header, *rows], colWidths=[width - 2 * number_w, number_w, number_w])
-    table.setStyle(
-        table_style(
-            styles.font,
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *header_row_commands(),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-            *padding(3.5, 4.5, 5, 5),
-        )
-    )
+    table.setStyle(data_table_style(styles.font, (3.5, 4.5, 5, 5)))
     return table
 
 

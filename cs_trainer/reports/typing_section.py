@@ -11,18 +11,14 @@ from cs_trainer.reports.pdf_style import (
     BAD,
     CONTENT_WIDTH,
     GOOD,
-    RULE,
     SECTION_GAP,
-    ZEBRA_FILL,
     Styles,
     bilingual_inline,
     column_head,
-    header_row_commands,
+    data_table_style,
     hex_color,
     iso_date,
-    padding,
     stacked,
-    table_style,
     title_bar,
 )
 from cs_trainer.reports.sheet_data import Bilingual, TypingResult
@@ -120,18 +116,7 @@ def _table(results: list[TypingResult], styles: Styles) -> Table:
     widths = [CONTENT_WIDTH - sum(widths) - result_w, *widths, result_w]
     rows = [header, *(_row(result, styles) for result in results)]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    zebra = [("BACKGROUND", (0, row), (-1, row), ZEBRA_FILL) for row in range(2, len(rows), 2)]
-    table.setStyle(
-        table_style(
-            styles.font,
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            *header_row_commands(),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-            ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-            *padding(3, 4, 4, 4),
-            *zebra,
-        )
-    )
+    table.setStyle(data_table_style(styles.font, (3, 4, 4, 4), zebra_rows=len(rows)))
     return table
 
 

@@ -289,7 +289,14 @@ class TaskPanel(ItemPanel):
     ) -> None:
         self.task = task
         self.title_label.setText(content_text(task.title))
-        self.purpose_label.setText(group_name(task.group) + " · " + content_text(task.purpose))
+        limit = (
+            self.tr(" · Time limit: %1 minutes").replace("%1", str(task.time_limit_minutes))
+            if task.time_limit_minutes
+            else ""
+        )
+        self.purpose_label.setText(
+            group_name(task.group) + limit + " · " + content_text(task.purpose)
+        )
         steps = "".join(f"<li>{content_text(step)}</li>" for step in task.staging)
         self.staging_label.setText(
             self.tr("<b>How to stage it</b><ol>%1</ol>").replace("%1", steps)
