@@ -30,6 +30,14 @@ from cs_trainer.ui.changes import ATTEMPTS, ChangeBus
 from cs_trainer.ui.interview_panels import QuestionPanel, Stopwatch, TaskPanel
 from cs_trainer.ui.translation import content_text
 
+BLANK = ItemRating(None, "")
+
+
+def _is_blank(rating: ItemRating) -> bool:
+    """Nothing recorded yet: no score, no note, no count, time or sign."""
+    return rating.score is None and not rating.notes and not any(rating.data.values())
+
+
 _SCORE_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
 
 
@@ -46,6 +54,7 @@ class InterviewPage(QWidget):
         self.state: InterviewState | None = None
         self._items: list[str] = []  # question ids and "task:<id>", in plan order
         self._ratings: dict[str, ItemRating] = {}
+        self._shown: str | None = None  # the item whose panel is on screen
         self.header_label = QLabel()
         self.header_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.stopwatch = Stopwatch()  # for timing an answer; tasks have their own
@@ -102,6 +111,7 @@ class InterviewPage(QWidget):
         state = interviews.load_interview(self._db, attempt_id)
         self.state = state
         self._ratings = dict(state.ratings)
+        self._shown = None
         plan = state.plan
         self._items = [q.id for q in plan.questions] + [task_key(t.id) for t in plan.tasks]
         self.header_label.setText(
@@ -148,9 +158,9 @@ class InterviewPage(QWidget):
     def _show_row(self, row: int) -> None:
         if self.state is None or not 0 <= row < len(self._items):
             return
-        self.question_panel.flush()
-        self.task_panel.flush()
+        self.save_current()  # what was on screen belongs to the item shown before
         item_id = self._items[row]
+        self._shown = item_id
         rating = self._ratings.get(item_id, ItemRating(None, ""))
         if item_id.startswith("task:"):
             task = next(t for t in self.state.plan.tasks if task_key(t.id) == item_id)
@@ -164,12 +174,12 @@ class InterviewPage(QWidget):
         self.next_button.setEnabled(row < len(self._items) - 1)
 
     def current_item(self) -> str | None:
-        row = self.item_list.currentRow()
-        return self._items[row] if 0 <= row < len(self._items) else None
+        """The item whose panel is on screen."""
+        return self._shown
 
     def save_current(self) -> None:
-        """Commit what the panel on screen shows for its item."""
-        item_id = self.current_item()
+        """Commit what the panel on screen shows for its item, if anything changed."""
+        item_id = self._shown
         for pending in (self.question_panel, self.task_panel):
             pending.cancel_pending_save()
         if self.state is None or self.state.finished or item_id is None:
@@ -177,6 +187,11 @@ class InterviewPage(QWidget):
         panel = self.task_panel if item_id.startswith("task:") else self.question_panel
         score, notes = panel.scale.score(), panel.notes.toPlainText()
         data = self.task_panel.observations() if panel is self.task_panel else {}
+        shown = ItemRating(score, notes, data)
+        if self._ratings.get(item_id, BLANK) == shown or (
+            item_id not in self._ratings and _is_blank(shown)
+        ):
+            return  # only looked at: nothing to record
         try:
             interviews.rate(self._db, self.state.attempt_id, item_id, score, notes, data or None)
         except UserError as exc:
@@ -186,7 +201,6 @@ class InterviewPage(QWidget):
         self._refresh_list()
 
     def _step(self, delta: int) -> None:
-        self.save_current()
         row = self.item_list.currentRow() + delta
         if 0 <= row < len(self._items):
             self.item_list.setCurrentRow(row)

@@ -201,3 +201,19 @@ def test_finishing_with_unrated_questions_is_refused(
     qtbot.mouseClick(window.interview_page.finish_button, Qt.MouseButton.LeftButton)
     assert shown_problems and shown_problems[0].startswith("questions not rated yet")
     assert window.pages.currentWidget() is window.interview_page
+
+
+def test_notes_stay_with_their_question_when_another_is_clicked(
+    qtbot: QtBot, candidate_id: int, window: MainWindow, db: Database
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    window.run_interview(attempt)
+    page = window.interview_page
+    page.question_panel.notes.setPlainText("first answer was vague")  # autosave still pending
+    page.item_list.setCurrentRow(2)  # the interviewer clicks another question at once
+    page.item_list.setCurrentRow(3)  # and looks at one more without writing anything
+    state = interviews.load_interview(db, attempt)
+    questions = [q.id for q in state.plan.questions]
+    assert state.ratings[questions[0]].notes == "first answer was vague"
+    assert set(state.ratings) == {questions[0]}, "looking at a question records nothing"
