@@ -297,32 +297,32 @@
 <context>
     <name>InterviewPage</name>
     <message>
-        <location filename="../ui/interview_page.py" line="84" />
+        <location filename="../ui/interview_page.py" line="93" />
         <source>Back to candidates</source>
         <translation>返回候选人列表</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="85" />
+        <location filename="../ui/interview_page.py" line="94" />
         <source>← Previous</source>
         <translation>← 上一项</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="86" />
+        <location filename="../ui/interview_page.py" line="95" />
         <source>Next →</source>
         <translation>下一题 →</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="87" />
+        <location filename="../ui/interview_page.py" line="96" />
         <source>Finish interview</source>
         <translation>结束面试</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="108" />
+        <location filename="../ui/interview_page.py" line="118" />
         <source>%1 · %2 · interviewer %3</source>
         <translation>%1 · %2 · 面试官 %3</translation>
     </message>
     <message>
-        <location filename="../ui/interview_page.py" line="143" />
+        <location filename="../ui/interview_page.py" line="153" />
         <source>%1 of %2 rated · saved automatically</source>
         <translation>已评 %1 / %2 项 · 自动保存</translation>
     </message>
@@ -677,52 +677,62 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="32" />
+        <location filename="../ui/settings_page.py" line="33" />
         <source>Printed at the top of every sheet</source>
         <translation>印在每张评估表的顶部</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="35" />
+        <location filename="../ui/settings_page.py" line="36" />
         <source>Your name, suggested as who conducts tests</source>
         <translation>你的姓名，默认作为测试主持人</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="38" />
+        <location filename="../ui/settings_page.py" line="39" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="44" />
+        <location filename="../ui/settings_page.py" line="48" />
+        <source> characters per minute</source>
+        <translation> 字/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="49" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="47" />
+        <location filename="../ui/settings_page.py" line="52" />
         <source>&amp;Organisation name</source>
         <translation>单位名称(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="48" />
+        <location filename="../ui/settings_page.py" line="53" />
         <source>&amp;Interviewer on this computer</source>
         <translation>本机面试官(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="49" />
+        <location filename="../ui/settings_page.py" line="54" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="50" />
+        <location filename="../ui/settings_page.py" line="55" />
+        <source>Typing test &amp;pass mark</source>
+        <translation>打字测试合格线(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="56" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="57" />
+        <location filename="../ui/settings_page.py" line="63" />
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="72" />
+        <location filename="../ui/settings_page.py" line="79" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>

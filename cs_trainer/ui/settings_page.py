@@ -8,11 +8,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from cs_trainer.services import app_settings
+from cs_trainer.services import app_settings, typing_tests
 from cs_trainer.store.database import Database
 from cs_trainer.ui import settings
 from cs_trainer.ui.changes import SETTINGS, ChangeBus
@@ -41,12 +42,17 @@ class SettingsPage(QWidget):
         self.language_combo.setCurrentIndex(
             max(0, self.language_combo.findData(settings.read(settings.LANGUAGE)))
         )
+        self.pass_mark_box = QSpinBox()
+        self.pass_mark_box.setRange(typing_tests.PASS_MARK_MIN, typing_tests.PASS_MARK_MAX)
+        self.pass_mark_box.setValue(typing_tests.typing_pass_mark(db))
+        self.pass_mark_box.setSuffix(self.tr(" characters per minute"))
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
         form = QFormLayout()
         form.addRow(self.tr("&Organisation name"), self.organisation_edit)
         form.addRow(self.tr("&Interviewer on this computer"), self.interviewer_edit)
         form.addRow(self.tr("&Language"), self.language_combo)
+        form.addRow(self.tr("Typing test &pass mark"), self.pass_mark_box)
         where = QLabel(self.tr("Database: %1").replace("%1", db.describe()))
         where.setWordWrap(True)
         where.setStyleSheet("color: #666;")
@@ -65,6 +71,7 @@ class SettingsPage(QWidget):
             self._db, app_settings.ORGANISATION, self.organisation_edit.text().strip()
         )
         settings.write(settings.INTERVIEWER, self.interviewer_edit.text().strip())
+        typing_tests.set_typing_pass_mark(self._db, self.pass_mark_box.value())
         language = str(self.language_combo.currentData())
         changed_language = language != settings.read(settings.LANGUAGE)
         settings.write(settings.LANGUAGE, language)
