@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_selftest_command(commands, database)
     _add_sheet_command(commands, database)
     _add_bank_commands(commands, database)
+    _add_validate_command(commands)
     gui = commands.add_parser("gui", parents=[database], help="start the desktop app (the default)")
     gui.set_defaults(handler=_run_gui)
     parser.set_defaults(handler=_run_gui)
@@ -119,6 +120,31 @@ def _add_bank_commands(commands: "argparse._SubParsersAction[_Parser]", database
         "file", type=Path, metavar="FILE", help="where to write; the suffix picks the format"
     )
     export_bank.set_defaults(handler=_export_bank)
+
+
+def _add_validate_command(commands: "argparse._SubParsersAction[_Parser]") -> None:
+    validate = commands.add_parser(
+        "validate-content",
+        help="check content files (role-plays, banks, tasks, passages) and list every problem",
+    )
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    validate.set_defaults(handler=_validate_content)
+
+
+def _validate_content(args: argparse.Namespace) -> int:
+    from cs_trainer.content_validation import check_content_file, content_files
+
+    files = list(content_files(args.paths))
+    if not files:
+        raise UserError("no content files (*.yaml) found there")
+    invalid = 0
+    for path in files:
+        problems = check_content_file(path)
+        invalid += bool(problems)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    print(f"{len(files) - invalid} of {len(files)} files valid")
+    return EXIT_USER_ERROR if invalid else 0
 
 
 def _open_database(args: argparse.Namespace) -> "Database":

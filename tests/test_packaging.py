@@ -47,6 +47,8 @@ def test_wheel_installs_with_all_assets_and_runs(tmp_path: Path) -> None:
         "cs_trainer/store/migrations/versions/0001_initial.py",
     ):
         assert needed in names, f"{needed} is missing from the wheel"
+    scenarios = [n for n in names if n.startswith("cs_trainer/scenarios/content/")]
+    assert len(scenarios) >= 18, "the role-play library ships inside the wheel"
 
     site = tmp_path / "site"
     subprocess.run(

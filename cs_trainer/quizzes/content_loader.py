@@ -41,10 +41,11 @@ def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, str]:
     try:
         return model.model_validate(data), content_hash(raw)
     except ValidationError as exc:
-        raise ContentError(_describe(path, root, exc)) from exc
+        raise ContentError(describe_validation_error(path, root, exc)) from exc
 
 
-def _describe(path: Path, root: yaml.Node | None, exc: ValidationError) -> str:
+def describe_validation_error(path: Path, root: yaml.Node | None, exc: ValidationError) -> str:
+    """One ``file:line: where: what`` line per pydantic error."""
     lines = []
     for error in exc.errors():
         where = ".".join(str(part) for part in error["loc"]) or "(top level)"

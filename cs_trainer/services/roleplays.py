@@ -1,0 +1,225 @@
+"""Practising role-plays: the scenario library, trainees, and attempts that resume.
+
+A role-play attempt (kind "roleplay") snapshots its scenario; each choice is one
+committed response, so an interrupted play-through resumes by replaying its
+choices through the pure runner.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
+from cs_trainer.resources import package_path
+from cs_trainer.scenarios import runner
+from cs_trainer.scenarios.runner import RunState
+from cs_trainer.scenarios.schema import Scenario
+from cs_trainer.scenarios.validator import LoadedScenario, load_library
+from cs_trainer.services.clock import utc_now
+from cs_trainer.store.database import APP_NAME, Database
+from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+
+ROLEPLAY = "roleplay"
+
+
+@dataclass(frozen=True)
+class Library:
+    """The scenarios that loaded, and the problems of the files that did not."""
+
+    scenarios: list[LoadedScenario]
+    problems: list[str]
+
+    def get(self, scenario_id: str) -> Scenario:
+        for loaded in self.scenarios:
+            if loaded.scenario.id == scenario_id:
+                return loaded.scenario
+        raise NotFoundError(f"there is no role-play {scenario_id!r}")
+
+
+@dataclass(frozen=True)
+class Trainee:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class RoleplayProgress:
+    """An attempt as far as it has got: the scenario as it was, and the runner state."""
+
+    attempt_id: int
+    person_id: int
+    person_name: str
+    scenario: Scenario
+    state: RunState
+    finished: bool
+    started_at: datetime
+
+
+def builtin_folder() -> Path:
+    return package_path("scenarios", "content")
+
+
+def user_folder() -> Path:
+    """Where an organisation puts its own scenarios."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "scenarios"
+
+
+def load_scenarios(extra: list[Path] | None = None) -> Library:
+    """The built-in scenarios, the user folder's, and ``extra`` files or folders."""
+    folders = [builtin_folder(), user_folder(), *(extra or [])]
+    scenarios, problems = load_library(path for path in folders if path.exists())
+    return Library(scenarios, problems)
+
+
+def add_trainee(db: Database, name: str) -> int:
+    if not name.strip():
+        raise UserError("the trainee's name is required")
+    with db.writing() as session:
+        person = Person(kind="trainee", name=name.strip(), created_at=utc_now())
+        session.add(person)
+        session.flush()
+        return person.id
+
+
+def list_trainees(db: Database) -> list[Trainee]:
+    with db.reading() as session:
+        people = session.scalars(
+            select(Person).where(Person.kind == "trainee").order_by(Person.name)
+        ).all()
+        return [Trainee(p.id, p.name) for p in people]
+
+
+def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
+    """Open an attempt of ``scenario`` for a trainee; return its ID."""
+    body = scenario.model_dump(mode="json")
+    digest = hashlib.sha256(
+        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+    with db.writing() as session:
+        if session.get(Person, person_id) is None:
+            raise NotFoundError(f"there is no trainee with ID {person_id}")
+        if session.get(InstrumentSnapshot, digest) is None:
+            session.add(
+                InstrumentSnapshot(
+                    content_hash=digest,
+                    instrument_id=scenario.id,
+                    version=scenario.version,
+                    body=body,
+                )
+            )
+        attempt = Attempt(
+            person_id=person_id,
+            kind=ROLEPLAY,
+            instrument_id=scenario.id,
+            content_hash=digest,
+            mode="practice",
+            conducted_by="",
+            started_at=utc_now(),
+            status="in_progress",
+        )
+        session.add(attempt)
+        session.flush()
+        return attempt.id
+
+
+def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
+    """Take a choice at the current node and commit it; an ending closes the attempt."""
+    with db.writing() as session:
+        attempt = _attempt(session, attempt_id)
+        if attempt.status == "finished":
+            raise UserError("this role-play is over; start it again to retry")
+        scenario = _scenario_of(attempt)
+        state = runner.replay(scenario, _choices(attempt))
+        node = state.node
+        state = runner.choose(scenario, state, choice)
+        session.add(
+            Response(
+                attempt_id=attempt_id,
+                item_id=f"{len(state.path):03d}",
+                value=choice,
+                data={"node": node, "choice": choice},
+                answered_at=utc_now(),
+            )
+        )
+        if runner.is_finished(scenario, state):
+            ending = scenario.node(state.node).ending
+            assert ending is not None
+            attempt.status, attempt.finished_at = "finished", utc_now()
+            attempt.total, attempt.band = state.total, ending.kind
+            attempt.group_scores = {skill: float(v) for skill, v in state.scores.items()}
+        session.flush()
+        return _progress(attempt, scenario, state)
+
+
+def load_roleplay(db: Database, attempt_id: int) -> RoleplayProgress:
+    with db.reading() as session:
+        attempt = _attempt(session, attempt_id)
+        scenario = _scenario_of(attempt)
+        return _progress(attempt, scenario, runner.replay(scenario, _choices(attempt)))
+
+
+def roleplays_of(db: Database, person_id: int) -> list[RoleplayProgress]:
+    """Every role-play attempt of a trainee, oldest first."""
+    with db.reading() as session:
+        ids = session.scalars(
+            select(Attempt.id)
+            .where(Attempt.person_id == person_id, Attempt.kind == ROLEPLAY)
+            .order_by(Attempt.started_at, Attempt.id)
+        ).all()
+    return [load_roleplay(db, attempt_id) for attempt_id in ids]
+
+
+def unfinished_roleplays(db: Database, person_id: int) -> list[RoleplayProgress]:
+    return [p for p in roleplays_of(db, person_id) if not p.finished]
+
+
+def best_scores(db: Database, person_id: int) -> dict[str, int]:
+    """Each scenario's best finished total for the trainee."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Attempt.instrument_id, Attempt.total).where(
+                Attempt.person_id == person_id,
+                Attempt.kind == ROLEPLAY,
+                Attempt.status == "finished",
+            )
+        ).all()
+    best: dict[str, int] = {}
+    for scenario_id, total in rows:
+        if total is not None:
+            best[scenario_id] = max(best.get(scenario_id, total), total)
+    return best
+
+
+def _progress(attempt: Attempt, scenario: Scenario, state: RunState) -> RoleplayProgress:
+    return RoleplayProgress(
+        attempt_id=attempt.id,
+        person_id=attempt.person_id,
+        person_name=attempt.person.name,
+        scenario=scenario,
+        state=state,
+        finished=attempt.status == "finished",
+        started_at=attempt.started_at,
+    )
+
+
+def _choices(attempt: Attempt) -> list[int]:
+    ordered = sorted(attempt.responses, key=lambda response: response.item_id)
+    return [int(response.value or 0) for response in ordered]
+
+
+def _scenario_of(attempt: Attempt) -> Scenario:
+    return Scenario.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
+
+
+def _attempt(session: Session, attempt_id: int) -> Attempt:
+    attempt = session.get(Attempt, attempt_id)
+    if attempt is None or attempt.kind != ROLEPLAY:
+        raise NotFoundError(f"there is no role-play attempt with ID {attempt_id}")
+    return attempt
