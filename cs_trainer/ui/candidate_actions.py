@@ -16,7 +16,7 @@ from cs_trainer.ui.candidate_dialog import AddCandidateDialog
 from cs_trainer.ui.changes import ATTEMPTS, CANDIDATES, ChangeBus
 from cs_trainer.ui.pipeline_dialogs import DecisionDialog, StageDialog, StartInterviewDialog
 from cs_trainer.ui.selftest_dialogs import PaperEntryDialog, StartSelfTestDialog
-from cs_trainer.ui.typing_page import TypingSetupDialog
+from cs_trainer.ui.typing_setup import TypingSetupDialog
 
 
 class CandidateActions(QObject):

@@ -19,12 +19,8 @@ from cs_trainer.services import typing_tests
 from cs_trainer.services.typing_tests import set_typing_pass_mark, typing_results
 from cs_trainer.store.database import Database
 from cs_trainer.ui.changes import ChangeBus
-from cs_trainer.ui.typing_page import (
-    TypingSetup,
-    TypingSetupDialog,
-    TypingTestPage,
-    whole_percent,
-)
+from cs_trainer.ui.typing_page import TypingTestPage, whole_percent
+from cs_trainer.ui.typing_setup import TypingSetup, TypingSetupDialog
 
 ZH_TEXT = ("您好，这里是客户服务中心，\n请问有什么可以帮您？" * 5)[:104]  # 100 without "\n"
 EN_TEXT = "Thank you for calling the service centre. How may I help you today? " * 2
