@@ -295,6 +295,39 @@
     </message>
 </context>
 <context>
+    <name>FeedbackCard</name>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="192" />
+        <source>Well handled</source>
+        <translation>应对得当</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="193" />
+        <source>That did not help</source>
+        <translation>这样说没有帮助</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="194" />
+        <source>Neither good nor bad</source>
+        <translation>不好不坏</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="197" />
+        <source>You said: "%1"</source>
+        <translation>你说：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="200" />
+        <source>&lt;b&gt;Principle:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;原则：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="203" />
+        <source>Patience %1 (now %2)</source>
+        <translation>耐心 %1（现在 %2）</translation>
+    </message>
+</context>
+<context>
     <name>InterviewPage</name>
     <message>
         <location filename="../ui/interview_page.py" line="93" />
@@ -366,34 +399,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="33" />
+        <location filename="../ui/main_window.py" line="35" />
         <source>cs_trainer — customer service recruitment and training</source>
         <translation>cs_trainer — 客服招聘与培训</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="47" />
+        <location filename="../ui/main_window.py" line="52" />
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="48" />
+        <location filename="../ui/main_window.py" line="53" />
         <source>Interviews</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="49" />
+        <location filename="../ui/main_window.py" line="54" />
+        <source>Role-plays</source>
+        <translation>角色扮演</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="55" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="139" />
+        <location filename="../ui/main_window.py" line="172" />
         <source>%1 did not finish the self-test (%2 of %3 answered). Resume it now?</source>
         <translation>%1 的服务潜能测试尚未完成（已答 %2 / %3 题）。现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="145" />
+        <location filename="../ui/main_window.py" line="178" />
         <source>Unfinished self-test</source>
         <translation>未完成的测试</translation>
+    </message>
+</context>
+<context>
+    <name>NewTraineeDialog</name>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="100" />
+        <source>New trainee</source>
+        <translation>新学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="109" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -548,6 +599,32 @@
     </message>
 </context>
 <context>
+    <name>PlayScreen</name>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="145" />
+        <source>&lt;b&gt;The scene&lt;/b&gt;  %1</source>
+        <translation>&lt;b&gt;场景&lt;/b&gt;  %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="148" />
+        <source>Welcome back: your %1 earlier answers are kept.</source>
+        <translation>欢迎回来：你之前的 %1 个回答都已保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="155" />
+        <source>What do you say? Click an answer or press 1–%1.</source>
+        <translation>你会怎么说？点击一个回答，或按 1–%1 键。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsBanner</name>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="72" />
+        <source>&lt;b&gt;Some scenario files have mistakes and were skipped&lt;/b&gt; (the others work). Fix these lines, then restart:</source>
+        <translation>&lt;b&gt;有些情景文件有错误，已被跳过&lt;/b&gt;（其他文件照常可用）。请改正以下各行，然后重新启动：</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPanel</name>
     <message>
         <location filename="../ui/interview_panels.py" line="226" />
@@ -599,6 +676,228 @@
         <location filename="../ui/result_view.py" line="78" />
         <source>By group of qualities: %1</source>
         <translation>按素质分组：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RoleplayCataloguePage</name>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="152" />
+        <source>&lt;h2&gt;Role-play practice&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;角色扮演练习&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="155" />
+        <source>Choose a customer to talk to. Every answer is saved as you go, so you can stop at any time and carry on later.</source>
+        <translation>选一位客户开始对话。每个回答都会随时保存，你可以随时停下，以后接着练。</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="180" />
+        <source>&amp;New trainee…</source>
+        <translation>新学员(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="182" />
+        <source>&amp;Trainee:</source>
+        <translation>学员(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="193" />
+        <source>All customer types</source>
+        <translation>全部客户类型</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="199" />
+        <source>All skills</source>
+        <translation>全部技能</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="203" />
+        <source>Any difficulty</source>
+        <translation>任意难度</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="236" />
+        <source>&amp;Resume where I stopped</source>
+        <translation>从上次停下的地方继续(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="237" />
+        <source>&amp;Play</source>
+        <translation>开始练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="325" />
+        <source>%1 of %2 scenarios</source>
+        <translation>%1 / %2 个情景</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="338" />
+        <source>&lt;b&gt;You will practise:&lt;/b&gt;</source>
+        <translation>&lt;b&gt;练习目标：&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="340" />
+        <source>&lt;span style='color:#666'&gt;Skills scored: %1&lt;/span&gt;</source>
+        <translation>&lt;span style='color:#666'&gt;评分技能：%1&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="345" />
+        <source>No scenarios are installed yet.</source>
+        <translation>还没有安装任何情景。</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue.py" line="346" />
+        <source>No scenario matches these filters.</source>
+        <translation>没有符合筛选条件的情景。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleplayEndView</name>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="266" />
+        <source>The customer: "%1"</source>
+        <translation>客户：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="271" />
+        <source>Your path beside the best path</source>
+        <translation>你的对话路径与最佳路径对照</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="274" />
+        <source>Feedback on your answers</source>
+        <translation>每个回答的反馈</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="279" />
+        <source>&lt;b&gt;%1&lt;/b&gt; of %2 possible points · patience at the end %3 / 100</source>
+        <translation>得分 &lt;b&gt;%1&lt;/b&gt;，满分 %2 · 结束时耐心 %3 / 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="285" />
+        <source>You found the best path!</source>
+        <translation>你找到了最佳路径！</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="293" />
+        <source>Your skills in this conversation</source>
+        <translation>本次对话中的技能表现</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="296" />
+        <source>What to practise next</source>
+        <translation>下一步练什么</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="323" />
+        <source> of %1</source>
+        <translation> / %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="337" />
+        <source>What you said</source>
+        <translation>你说的</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="337" />
+        <source>The best path</source>
+        <translation>最佳路径</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="341" />
+        <source>Your answer differs here</source>
+        <translation>你在这一步的回答与最佳路径不同</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="352" />
+        <source>(the conversation had ended)</source>
+        <translation>（对话已结束）</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="370" />
+        <source>&lt;i&gt;Principle:&lt;/i&gt; %1</source>
+        <translation>&lt;i&gt;原则：&lt;/i&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="380" />
+        <source>You lost most points on: &lt;b&gt;%1&lt;/b&gt;. These scenarios train it:</source>
+        <translation>你失分最多的是：&lt;b&gt;%1&lt;/b&gt;。下面的情景可以专门练习：</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="383" />
+        <source>You lost most points on: &lt;b&gt;%1&lt;/b&gt;. Play this one again and try another answer where your path differs.</source>
+        <translation>你失分最多的是：&lt;b&gt;%1&lt;/b&gt;。再练一次这个情景，在与最佳路径不同的地方换一种回答。</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="387" />
+        <source>You lost no points. Ready for the next customer?</source>
+        <translation>你一分没丢。准备好接待下一位客户了吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_end.py" line="389" />
+        <source>You lost no points. Well done!</source>
+        <translation>你一分没丢，做得好！</translation>
+    </message>
+</context>
+<context>
+    <name>RoleplayPage</name>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="200" />
+        <source>Customer's patience</source>
+        <translation>客户的耐心</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="232" />
+        <source>&amp;Leave (your answers are saved)</source>
+        <translation>离开（回答已保存）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="233" />
+        <source>&amp;Continue  ⏎</source>
+        <translation>继续(&amp;C)  ⏎</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="234" />
+        <source>&amp;Retry this customer</source>
+        <translation>再练一次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="235" />
+        <source>&amp;Back to the catalogue</source>
+        <translation>返回情景列表(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioTableModel</name>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="59" />
+        <source>Scenario</source>
+        <translation>情景</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="60" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="61" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="62" />
+        <source>Difficulty</source>
+        <translation>难度</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="63" />
+        <source>Your best</source>
+        <translation>最好成绩</translation>
+    </message>
+    <message>
+        <location filename="../ui/roleplay_catalogue_model.py" line="135" />
+        <source>%1 · unfinished</source>
+        <translation>%1 · 未完成</translation>
     </message>
 </context>
 <context>
@@ -697,42 +996,57 @@
         <translation> 字/分钟</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="49" />
+        <location filename="../ui/settings_page.py" line="50" />
+        <source>After each choice</source>
+        <translation>每次选择后</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="51" />
+        <source>Only at the end</source>
+        <translation>只在结束时</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="55" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="52" />
+        <location filename="../ui/settings_page.py" line="58" />
         <source>&amp;Organisation name</source>
         <translation>单位名称(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="53" />
+        <location filename="../ui/settings_page.py" line="59" />
         <source>&amp;Interviewer on this computer</source>
         <translation>本机面试官(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="54" />
+        <location filename="../ui/settings_page.py" line="60" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="55" />
+        <location filename="../ui/settings_page.py" line="61" />
         <source>Typing test &amp;pass mark</source>
         <translation>打字测试合格线(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="56" />
+        <location filename="../ui/settings_page.py" line="62" />
+        <source>Role-play &amp;feedback</source>
+        <translation>角色扮演反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_page.py" line="63" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="63" />
+        <location filename="../ui/settings_page.py" line="70" />
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="79" />
+        <location filename="../ui/settings_page.py" line="87" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
@@ -768,6 +1082,14 @@
         <location filename="../ui/sheet_actions.py" line="75" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechBubble</name>
+    <message>
+        <location filename="../ui/roleplay_page.py" line="104" />
+        <source>The customer · &lt;span style='color:%1; font-weight:bold'&gt;%2&lt;/span&gt;</source>
+        <translation>客户 · &lt;span style='color:%1; font-weight:bold'&gt;%2&lt;/span&gt;</translation>
     </message>
 </context>
 <context>
@@ -915,32 +1237,32 @@
 <context>
     <name>TypingResultView</name>
     <message>
-        <location filename="../ui/typing_page.py" line="139" />
+        <location filename="../ui/typing_page.py" line="133" />
         <source>%1 characters per minute</source>
         <translation>%1 字/分钟</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="142" />
+        <location filename="../ui/typing_page.py" line="136" />
         <source>Accuracy: %1%</source>
         <translation>准确率：%1%</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="145" />
+        <location filename="../ui/typing_page.py" line="139" />
         <source>Pass mark: %1 characters per minute</source>
         <translation>合格线：%1 字/分钟</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="151" />
+        <location filename="../ui/typing_page.py" line="145" />
         <source>Passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="151" />
+        <location filename="../ui/typing_page.py" line="145" />
         <source>Not passed</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="157" />
+        <location filename="../ui/typing_page.py" line="151" />
         <source>%1 of %2 characters typed correctly in %3 (mistakes: %4).</source>
         <translation>用时 %3，输入 %2 字，其中正确 %1 字（错误 %4 处）。</translation>
     </message>
@@ -948,47 +1270,47 @@
 <context>
     <name>TypingSetupDialog</name>
     <message>
-        <location filename="../ui/typing_page.py" line="426" />
+        <location filename="../ui/typing_setup.py" line="44" />
         <source>Start the typing test</source>
         <translation>开始打字测试</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="435" />
+        <location filename="../ui/typing_setup.py" line="53" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="444" />
+        <location filename="../ui/typing_setup.py" line="62" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="444" />
+        <location filename="../ui/typing_setup.py" line="62" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="454" />
+        <location filename="../ui/typing_setup.py" line="72" />
         <source>Start the typing test for %1. Choose English for English-speaking roles. After you press Start, hand the laptop over.</source>
         <translation>为 %1 开始打字测试。英语岗位请选择英文文章。按“开始”后，请把电脑交给候选人。</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="460" />
+        <location filename="../ui/typing_setup.py" line="78" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="461" />
+        <location filename="../ui/typing_setup.py" line="79" />
         <source>&amp;Passage</source>
         <translation>文章(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="463" />
+        <location filename="../ui/typing_setup.py" line="81" />
         <source>&amp;Conducted by</source>
         <translation>主持人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="481" />
+        <location filename="../ui/typing_setup.py" line="99" />
         <source>%1 characters to type</source>
         <translation>共 %1 字</translation>
     </message>
@@ -996,67 +1318,67 @@
 <context>
     <name>TypingTestPage</name>
     <message>
-        <location filename="../ui/typing_page.py" line="211" />
+        <location filename="../ui/typing_page.py" line="205" />
         <source>Type the passage above into the box below, with your usual input method. Line breaks and spaces do not matter. The clock starts with your first character; press Finish (Ctrl+Enter) when you are done.</source>
         <translation>请用您平时使用的输入法，把上面的文章输入到下面的框中。换行和空格不计。从您输入第一个字起开始计时；输入完毕请按“完成”或 Ctrl+Enter。</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="219" />
+        <location filename="../ui/typing_page.py" line="213" />
         <source>Type here…</source>
         <translation>在此输入…</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="258" />
+        <location filename="../ui/typing_page.py" line="252" />
         <source>%p% of the passage</source>
         <translation>已输入全文的 %p%</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="269" />
+        <location filename="../ui/typing_page.py" line="263" />
         <source>Leave the test</source>
         <translation>退出测试</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="270" />
+        <location filename="../ui/typing_page.py" line="264" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="271" />
+        <location filename="../ui/typing_page.py" line="265" />
         <source>Shortcut: Ctrl+Enter</source>
         <translation>快捷键：Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="272" />
+        <location filename="../ui/typing_page.py" line="266" />
         <source>Back to candidates</source>
         <translation>返回候选人列表</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="296" />
+        <location filename="../ui/typing_page.py" line="290" />
         <source>Typing test · %1</source>
         <translation>打字测试 · %1</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="332" />
+        <location filename="../ui/typing_page.py" line="326" />
         <source>Time %1</source>
         <translation>用时 %1</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="334" />
+        <location filename="../ui/typing_page.py" line="328" />
         <source>%1 characters per minute</source>
         <translation>%1 字/分钟</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="370" />
+        <location filename="../ui/typing_page.py" line="364" />
         <source>Pasting is switched off: please type the passage.</source>
         <translation>已禁止粘贴：请亲自输入文章。</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="392" />
+        <location filename="../ui/typing_page.py" line="386" />
         <source>Leave the typing test?</source>
         <translation>退出打字测试？</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="393" />
+        <location filename="../ui/typing_page.py" line="387" />
         <source>What has been typed so far is not saved.</source>
         <translation>目前已输入的内容不会保存。</translation>
     </message>

@@ -14,7 +14,12 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from cs_trainer.errors import ContentError
-from cs_trainer.quizzes.content_loader import content_hash, describe_validation_error, line_of
+from cs_trainer.quizzes.content_loader import (
+    content_hash,
+    describe_validation_error,
+    line_of,
+    parse_yaml,
+)
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.scenarios.schema import Scenario
 
@@ -70,7 +75,7 @@ def _check(path: Path) -> tuple[list[str], LoadedScenario | None]:
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
-        data, root = yaml.safe_load(text), yaml.compose(text)
+        data, root = parse_yaml(text)
     except OSError as exc:
         return [f"{path}:1: cannot read the file ({exc.strerror})"], None
     except UnicodeDecodeError:

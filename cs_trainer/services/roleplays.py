@@ -9,6 +9,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import zip_longest
 from pathlib import Path
 
 import platformdirs
@@ -19,8 +20,8 @@ from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.resources import package_path
 from cs_trainer.scenarios import runner
-from cs_trainer.scenarios.runner import RunState
-from cs_trainer.scenarios.schema import Scenario
+from cs_trainer.scenarios.runner import RunState, Step
+from cs_trainer.scenarios.schema import SKILLS, Choice, Scenario
 from cs_trainer.scenarios.validator import LoadedScenario, load_library
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import APP_NAME, Database
@@ -223,3 +224,91 @@ def _attempt(session: Session, attempt_id: int) -> Attempt:
     if attempt is None or attempt.kind != ROLEPLAY:
         raise NotFoundError(f"there is no role-play attempt with ID {attempt_id}")
     return attempt
+
+
+# -- review of a finished play-through (end screen, catalogue filters) ------------------
+
+
+@dataclass(frozen=True)
+class PathRow:
+    """One step of the path taken beside the same step of the best path.
+
+    ``taken`` or ``best`` is None where one path is longer than the other; ``differs``
+    marks the steps where the trainee did not say what the best path says.
+    """
+
+    number: int
+    taken: Choice | None
+    best: Choice | None
+    differs: bool
+
+
+@dataclass(frozen=True)
+class PractiseNext:
+    """What a trainee should practise after a play-through: the skills where they fell
+    furthest short of the best path, and scenario IDs that train them."""
+
+    skills: list[str]
+    scenario_ids: list[str]
+
+
+def skills_scored(scenario: Scenario) -> list[str]:
+    """The skills some choice of the scenario scores (for better or worse), in SKILLS order."""
+    scored = {skill for node in scenario.nodes for c in node.choices for skill in c.scores}
+    return [skill for skill in SKILLS if skill in scored]
+
+
+def compare_paths(scenario: Scenario, taken: RunState, best: RunState) -> list[PathRow]:
+    """The path taken and the best path side by side, step by step."""
+    rows = []
+    for number, (mine, ideal) in enumerate(zip_longest(taken.path, best.path), start=1):
+        rows.append(
+            PathRow(
+                number=number,
+                taken=_choice_at(scenario, mine),
+                best=_choice_at(scenario, ideal),
+                differs=mine != ideal,
+            )
+        )
+    return rows
+
+
+def weakest_skills(scenario: Scenario, state: RunState) -> list[str]:
+    """The skills where the path taken fell furthest short of the best path (empty when
+    it fell short nowhere)."""
+    best = runner.best_path(scenario)
+    shortfall = {
+        skill: best.scores.get(skill, 0) - state.scores.get(skill, 0)
+        for skill in skills_scored(scenario)
+    }
+    worst = max(shortfall.values(), default=0)
+    return [skill for skill, gap in shortfall.items() if gap == worst] if worst > 0 else []
+
+
+def practise_next(
+    library: Library, scenario: Scenario, state: RunState, limit: int = 3
+) -> PractiseNext:
+    """Up to ``limit`` other scenarios for the weakest skills, those training most of them
+    and nearest in difficulty first; after a flawless run, the next harder ones."""
+    skills = weakest_skills(scenario, state)
+    others = [s.scenario for s in library.scenarios if s.scenario.id != scenario.id]
+    if skills:
+        wanted = set(skills)
+        ranked = sorted(
+            (s for s in others if wanted & set(skills_scored(s))),
+            key=lambda s: (
+                -len(wanted & set(skills_scored(s))),
+                abs(s.difficulty - scenario.difficulty),
+                s.id,
+            ),
+        )
+    else:
+        ranked = sorted(
+            (s for s in others if s.difficulty >= scenario.difficulty),
+            key=lambda s: (s.difficulty, s.id),
+        )
+    return PractiseNext(skills, [s.id for s in ranked[:limit]])
+
+
+def _choice_at(scenario: Scenario, step: Step | None) -> Choice | None:
+    return None if step is None else scenario.node(step.node).choices[step.choice]

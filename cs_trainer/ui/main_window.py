@@ -9,13 +9,15 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from cs_trainer.errors import UserError
-from cs_trainer.services import selftests
+from cs_trainer.services import roleplays, selftests
 from cs_trainer.store.database import Database
 from cs_trainer.ui import problems, settings
 from cs_trainer.ui.candidates_page import CandidatesPage
 from cs_trainer.ui.changes import ChangeBus
 from cs_trainer.ui.interview_page import InterviewPage
 from cs_trainer.ui.plans_page import PlansPage
+from cs_trainer.ui.roleplay_catalogue import RoleplayCataloguePage
+from cs_trainer.ui.roleplay_page import RoleplayPage
 from cs_trainer.ui.selftest_page import SelfTestPage
 from cs_trainer.ui.settings_page import SettingsPage
 from cs_trainer.ui.typing_page import TypingTestPage
@@ -36,6 +38,9 @@ class MainWindow(QMainWindow):
         self.plans_page = PlansPage(db, self.bus)
         self.interview_page = InterviewPage(db, self.bus)
         self.typing_page = TypingTestPage(db, self.bus)
+        library = roleplays.load_scenarios()  # once: the pages share it
+        self.roleplay_catalogue = RoleplayCataloguePage(db, self.bus, library)
+        self.roleplay_page = RoleplayPage(db, self.bus, library)
         self.settings_page = SettingsPage(db, self.bus)
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -46,13 +51,22 @@ class MainWindow(QMainWindow):
         for name, page in (
             (self.tr("Candidates"), self.candidates_page),
             (self.tr("Interviews"), self.plans_page),
+            (self.tr("Role-plays"), self.roleplay_catalogue),
             (self.tr("Settings"), self.settings_page),
         ):
             self.nav.addItem(name)
             self.pages.addWidget(page)
-        for hidden in (self.selftest_page, self.interview_page, self.typing_page):
-            self.pages.addWidget(hidden)  # reached from a candidate, not from the navigation
+        for hidden in (
+            self.selftest_page,
+            self.interview_page,
+            self.typing_page,
+            self.roleplay_page,
+        ):
+            self.pages.addWidget(hidden)  # reached from another page, not the navigation
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        # Clicking the highlighted entry again (e.g. from the play or interview screen,
+        # which hang under it) must still bring its page back.
+        self.nav.itemClicked.connect(lambda item: self.pages.setCurrentIndex(self.nav.row(item)))
         self.nav.setCurrentRow(0)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -75,6 +89,8 @@ class MainWindow(QMainWindow):
         self.selftest_page.print_button.clicked.connect(self._print_finished_sheet)
         self.settings_page.saved.connect(self._status)
         self.settings_page.language_changed.connect(self.language_changed)
+        self.roleplay_catalogue.play_requested.connect(self.run_roleplay)
+        self.roleplay_page.left.connect(self._back_to_catalogue)
 
     def _status(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
@@ -123,6 +139,23 @@ class MainWindow(QMainWindow):
         self.nav.hide()
         self.pages.setCurrentWidget(self.typing_page)
         self.typing_page.setFocus()
+
+    def run_roleplay(self, attempt_id: int) -> None:
+        """A trainee's practice screen; the navigation stays (trainees practise on their own)."""
+        try:
+            self.roleplay_page.start(attempt_id)
+        except UserError as exc:
+            problems.show_problem(self, str(exc))
+            return
+        self.pages.setCurrentWidget(self.roleplay_page)
+        self.roleplay_page.setFocus()
+
+    def _back_to_catalogue(self) -> None:
+        self.pages.setCurrentWidget(self.roleplay_catalogue)
+        progress = self.roleplay_page.progress
+        if progress is not None:
+            self.roleplay_catalogue.select_scenario(progress.scenario.id)
+        self.roleplay_catalogue.table.setFocus()
 
     def offer_resume(self) -> None:
         """After a crash or close mid-test, offer to carry on with the unfinished attempt."""

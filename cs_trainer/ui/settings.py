@@ -22,6 +22,7 @@ LANGUAGE = Setting("language", "system")  # "system", "zh" or "en"
 INTERVIEWER = Setting("interviewer", "")  # who conducts tests on this laptop
 LAST_PDF_FOLDER = Setting("last_pdf_folder", "")
 OPEN_PDF_AFTER_SAVE = Setting("open_pdf_after_save", "true")  # in the system viewer
+ROLEPLAY_FEEDBACK = Setting("roleplay_feedback", "each")  # "each" choice or only at the "end"
 GEOMETRY_KEY = "window/geometry"
 
 

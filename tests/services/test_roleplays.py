@@ -94,3 +94,38 @@ def test_trainees_and_bad_requests(db: Database, trainee: int, example: Scenario
     with pytest.raises(UserError, match="no choice 5"):
         roleplays.record_choice(db, attempt, 4)
     assert roleplays.load_roleplay(db, attempt).state.path == ()
+
+
+def test_the_end_review_compares_paths_and_names_the_weakest_skill(
+    library: roleplays.Library, example: Scenario
+) -> None:
+    from cs_trainer.scenarios import runner
+
+    over_promised = runner.replay(example, [0, 1])
+    best = runner.best_path(example)
+    rows = roleplays.compare_paths(example, over_promised, best)
+    assert [row.differs for row in rows] == [False, True]
+    assert rows[1].taken is not None and rows[1].taken.scores == {"solution": 1, "authority": -3}
+    assert rows[1].best is example.node("checked").choices[0]
+    # authority: best 0, taken −3 → the largest shortfall of all skills
+    assert roleplays.weakest_skills(example, over_promised) == ["authority"]
+    assert roleplays.weakest_skills(example, best) == []
+    walked_off = runner.replay(example, [1])
+    short = roleplays.compare_paths(example, walked_off, best)
+    assert len(short) == 2 and short[1].taken is None and short[1].differs
+
+
+def test_practise_next_suggests_other_scenarios_training_the_weak_skill(
+    library: roleplays.Library, example: Scenario
+) -> None:
+    from cs_trainer.scenarios import runner
+
+    advice = roleplays.practise_next(library, example, runner.replay(example, [0, 1]))
+    assert advice.skills == ["authority"]
+    assert example.id not in advice.scenario_ids
+    assert advice.scenario_ids, "the shipped library trains staying within one's authority"
+    for scenario_id in advice.scenario_ids:
+        assert "authority" in roleplays.skills_scored(library.get(scenario_id))
+    flawless = roleplays.practise_next(library, example, runner.best_path(example))
+    assert flawless.skills == []
+    assert all(library.get(s).difficulty >= example.difficulty for s in flawless.scenario_ids)

@@ -61,3 +61,18 @@ def test_the_typing_pass_mark_is_a_setting(qtbot: QtBot, window: MainWindow, db:
     page.pass_mark_box.setValue(95)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert typing_tests.typing_pass_mark(db) == 95
+
+
+def test_clicking_the_highlighted_nav_entry_brings_its_page_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.nav.setCurrentRow(2)
+    assert window.pages.currentWidget() is window.roleplay_catalogue
+    window.pages.setCurrentWidget(window.roleplay_page)  # as while playing
+    item = window.nav.item(2)
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(item).center(),
+    )
+    assert window.pages.currentWidget() is window.roleplay_catalogue
