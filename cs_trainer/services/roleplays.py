@@ -79,11 +79,13 @@ def load_scenarios(extra: list[Path] | None = None) -> Library:
     return Library(scenarios, problems)
 
 
-def add_trainee(db: Database, name: str) -> int:
+def add_trainee(db: Database, name: str, cohort_id: int | None = None) -> int:
     if not name.strip():
         raise UserError("the trainee's name is required")
     with db.writing() as session:
-        person = Person(kind="trainee", name=name.strip(), created_at=utc_now())
+        person = Person(
+            kind="trainee", name=name.strip(), created_at=utc_now(), cohort_id=cohort_id
+        )
         session.add(person)
         session.flush()
         return person.id

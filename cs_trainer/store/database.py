@@ -104,13 +104,16 @@ class Database:
                 connection.begin(),
             ):
                 other_tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
-                if current_revision(connection) is None and other_tables:
+                before = current_revision(connection)
+                if before is None and other_tables:
                     raise DatabaseProblemError(
                         f"the database {self.describe()} holds other tables and is not a "
                         "cs_trainer database; nothing was added to it."
                     )
                 upgrade_to_head(connection)
-                _require_foreign_keys_intact(connection, self.describe())
+                if before is not None and current_revision(connection) != before:
+                    # Only after tables were rebuilt: the check reads the whole file.
+                    _require_foreign_keys_intact(connection, self.describe())
         except SQLAlchemyDatabaseError as exc:
             raise DatabaseProblemError(
                 f"cannot open the database {self.describe()}: {exc.orig}. "

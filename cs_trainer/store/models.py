@@ -4,7 +4,7 @@ Schema changes go through Alembic migrations in ``migrations/versions``; a
 test compares these models with the migrated schema so the two never drift.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
@@ -32,6 +32,10 @@ class Person(Base):
     # Where a candidate is in the recruitment pipeline of seed 003 (services/pipeline.py).
     stage: Mapped[str] = mapped_column(
         String(32), default="registered", server_default="registered"
+    )
+    # Trainees belong to a cohort (a training class); others have none.
+    cohort_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cohorts.id", name="fk_people_cohort_id_cohorts")
     )
 
     attempts: Mapped[list["Attempt"]] = relationship(back_populates="person")
@@ -75,6 +79,9 @@ class Attempt(Base):
     total: Mapped[int | None]
     band: Mapped[str | None] = mapped_column(String(50))
     group_scores: Mapped[dict[str, float] | None] = mapped_column(JSON)
+    # What an attempt records about itself beyond scores: a quiz's draw (seed, categories),
+    # a performance review's period and date.
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     person: Mapped[Person] = relationship(back_populates="attempts")
     snapshot: Mapped[InstrumentSnapshot] = relationship()
@@ -181,3 +188,30 @@ class Decision(Base):
     at: Mapped[datetime]
 
     __table_args__ = (Index("ix_decisions_person", "person_id"),)
+
+
+class Cohort(Base):
+    """A training class: trainees who are followed and compared together."""
+
+    __tablename__ = "cohorts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime]
+
+
+class ReceptionEntry(Base):
+    """One deduction or bonus of the reception assessment (seed 004 篇3) for a staff member."""
+
+    __tablename__ = "reception_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    entry_date: Mapped[date]
+    code: Mapped[str] = mapped_column(String(100))  # the standard's item id
+    points: Mapped[int]  # negative for a deduction, positive for a bonus
+    note: Mapped[str] = mapped_column(Text, default="")
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime]
+
+    __table_args__ = (Index("ix_reception_entries_person_date", "person_id", "entry_date"),)

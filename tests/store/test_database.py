@@ -48,6 +48,8 @@ MODEL_TABLES = {
     "imported_banks",
     "pipeline_events",
     "decisions",
+    "cohorts",
+    "reception_entries",
 }
 
 
@@ -465,15 +467,15 @@ def test_damage_found_after_opening_is_reported_and_left_unchanged(db_path: Path
     """A file whose first pages are fine but later pages are corrupt: no traceback later on."""
     db = Database.open(str(db_path))
     with db.writing() as session:
-        session.add_all(make_person(f"候选人{n:04d}" * 10) for n in range(2000))
+        session.add_all(make_person(f"候选人{n:04d}" * 10) for n in range(4000))
     with db.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     db.dispose()
     data = bytearray(db_path.read_bytes())
     page = 4096
-    assert len(data) > 60 * page
+    assert len(data) > 120 * page
     # Spare the first pages: they hold the schema and the version table, created first.
-    for offset in range(32 * page, len(data), 3 * page):
+    for offset in range(64 * page, len(data), 3 * page):
         data[offset : offset + 64] = b"\xff" * 64
     db_path.write_bytes(bytes(data))
 

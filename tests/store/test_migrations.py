@@ -52,18 +52,22 @@ def _database_at_0001_with_a_finished_selftest(path: Path) -> None:
     engine.dispose()
 
 
-def test_0002_keeps_candidates_and_selftests_and_fills_the_new_columns(tmp_path: Path) -> None:
+def test_upgrading_from_0001_keeps_candidates_and_selftests_and_fills_the_new_columns(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     _database_at_0001_with_a_finished_selftest(path)
 
     db = Database.open(str(path))
     try:
         with db.engine.connect() as connection:
-            assert current_revision(connection) == "0002"
+            assert current_revision(connection) == "0003"  # every later revision applied too
             stage = connection.execute(text("SELECT stage FROM people")).scalar_one()
             kind = connection.execute(text("SELECT kind FROM attempts")).scalar_one()
             notes = set(connection.execute(text("SELECT notes FROM responses")).scalars())
         assert (stage, kind, notes) == ("registered", "selftest", {""})
+        with db.engine.connect() as connection:
+            cohort = connection.execute(text("SELECT cohort_id FROM people")).scalar_one()
+            details = connection.execute(text("SELECT details FROM attempts")).scalar_one()
+        assert (cohort, details) == (None, None)
         [candidate] = candidates.list_candidates(db)
         assert (candidate.name, candidate.latest_total) == ("张三丰", 80)
         [outcome] = selftests.finished_selftests(db, candidate.id)
