@@ -1,0 +1,212 @@
+"""Progress of trainees and cohorts: every finished attempt as a percentage over time,
+the skills shown in role-plays, the weakest situations, and the cohort table.
+
+Percentages make different instruments comparable on one chart: a role-play's total
+against its best path, a quiz's correct answers against its items, a self-test's
+total against its maximum.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from statistics import fmean
+
+from sqlalchemy import select
+
+from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
+from cs_trainer.scenarios import runner
+from cs_trainer.scenarios.schema import SKILLS, Scenario
+from cs_trainer.services import cohorts
+from cs_trainer.store.database import Database
+from cs_trainer.store.models import Attempt
+
+TRACKED_KINDS = ("roleplay", "quiz", "selftest")
+QUIZ_TITLE = Text(zh="知识测验", en="Knowledge quiz")
+SELFTEST_TITLE = Text(zh="服务潜能测试", en="Service potential self-test")
+
+
+@dataclass(frozen=True)
+class ProgressPoint:
+    """One finished attempt on the progress chart."""
+
+    attempt_id: int
+    kind: str
+    instrument_id: str
+    title: Text
+    at: datetime
+    percent: float  # 0–100
+    raw: str  # e.g. "17 / 20"
+
+    @property
+    def key(self) -> str:
+        """What the cohort table's columns are: one instrument."""
+        return f"{self.kind}:{self.instrument_id}"
+
+
+@dataclass(frozen=True)
+class SkillScore:
+    """How much of the best path's points a trainee earned in one skill, over role-plays."""
+
+    skill: str
+    percent: float | None
+    plays: int
+
+
+@dataclass(frozen=True)
+class Situation:
+    """A role-play and the trainee's best percentage in it."""
+
+    scenario_id: str
+    title: Text
+    best_percent: float
+
+
+@dataclass(frozen=True)
+class CohortCell:
+    latest: float | None
+    best: float | None
+    attempts: int
+
+
+@dataclass(frozen=True)
+class CohortRow:
+    person_id: int
+    name: str
+    cells: dict[str, CohortCell]  # by ProgressPoint.key
+
+
+@dataclass(frozen=True)
+class CohortTable:
+    """Trainee × instrument, latest and best percentage, for one cohort and date range."""
+
+    instruments: list[tuple[str, Text]]  # (key, title), in order of first attempt
+    rows: list[CohortRow]
+
+
+def trainee_timeline(
+    db: Database, person_id: int, since: date | None = None, until: date | None = None
+) -> list[ProgressPoint]:
+    """Every finished role-play, quiz and self-test of a person, oldest first."""
+    query = select(Attempt).where(
+        Attempt.person_id == person_id,
+        Attempt.kind.in_(TRACKED_KINDS),
+        Attempt.status == "finished",
+    )
+    if since is not None:
+        query = query.where(Attempt.finished_at >= datetime.combine(since, time.min))
+    if until is not None:
+        query = query.where(Attempt.finished_at <= datetime.combine(until, time.max))
+    with db.reading() as session:
+        attempts = session.scalars(query.order_by(Attempt.finished_at, Attempt.id)).all()
+        return [_point(attempt) for attempt in attempts]
+
+
+def skill_profile(db: Database, person_id: int) -> list[SkillScore]:
+    """Per skill, the mean share of the best path's points earned in finished role-plays."""
+    shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
+    with db.reading() as session:
+        attempts = session.scalars(
+            select(Attempt).where(
+                Attempt.person_id == person_id,
+                Attempt.kind == "roleplay",
+                Attempt.status == "finished",
+            )
+        ).all()
+        for attempt in attempts:
+            best = _best(_scenario(attempt))
+            for skill, possible in best.scores.items():
+                if possible > 0:
+                    earned = (attempt.group_scores or {}).get(skill, 0.0)
+                    shares[skill].append(_clamp(100 * earned / possible))
+    return [SkillScore(skill, fmean(v) if v else None, len(v)) for skill, v in shares.items()]
+
+
+def weakest_skills(profile: Iterable[SkillScore], limit: int = 2) -> list[str]:
+    """The skills with the lowest percentage (only those practised)."""
+    scored = sorted((s for s in profile if s.percent is not None), key=lambda s: s.percent or 0)
+    return [score.skill for score in scored[:limit]]
+
+
+def weakest_situations(db: Database, person_id: int, limit: int = 3) -> list[Situation]:
+    """The role-plays whose best result so far is lowest."""
+    best: dict[str, Situation] = {}
+    for point in trainee_timeline(db, person_id):
+        if point.kind != "roleplay":
+            continue
+        known = best.get(point.instrument_id)
+        if known is None or point.percent > known.best_percent:
+            best[point.instrument_id] = Situation(point.instrument_id, point.title, point.percent)
+    return sorted(best.values(), key=lambda s: (s.best_percent, s.scenario_id))[:limit]
+
+
+def cohort_table(
+    db: Database, cohort_id: int, since: date | None = None, until: date | None = None
+) -> CohortTable:
+    """Each member's latest and best percentage per instrument in the date range."""
+    instruments: dict[str, Text] = {}
+    rows = []
+    for member in cohorts.members(db, cohort_id):
+        points = trainee_timeline(db, member.id, since, until)
+        by_key: dict[str, list[ProgressPoint]] = {}
+        for point in points:
+            instruments.setdefault(point.key, point.title)
+            by_key.setdefault(point.key, []).append(point)
+        cells = {
+            key: CohortCell(found[-1].percent, max(p.percent for p in found), len(found))
+            for key, found in by_key.items()
+        }
+        rows.append(CohortRow(member.id, member.name, cells))
+    return CohortTable(list(instruments.items()), rows)
+
+
+def cohort_skill_profile(db: Database, cohort_id: int) -> list[SkillScore]:
+    """Per skill, the mean of the members' percentages (members who practised it)."""
+    profiles = [skill_profile(db, member.id) for member in cohorts.members(db, cohort_id)]
+    result = []
+    for index, skill in enumerate(SKILLS):
+        values = [p[index].percent for p in profiles if p[index].percent is not None]
+        plays = sum(p[index].plays for p in profiles)
+        result.append(
+            SkillScore(skill, fmean(v for v in values if v is not None) if values else None, plays)
+        )
+    return result
+
+
+def _point(attempt: Attempt) -> ProgressPoint:
+    assert attempt.finished_at is not None
+    total = attempt.total or 0
+    if attempt.kind == "roleplay":
+        scenario = _scenario(attempt)
+        possible = _best(scenario).total
+        title, percent, raw = scenario.title, _ratio(total, possible), f"{total} / {possible}"
+    elif attempt.kind == "quiz":
+        count = len(attempt.snapshot.body.get("items", [])) or 1
+        title, percent, raw = QUIZ_TITLE, _ratio(total, count), f"{total} / {count}"
+    else:
+        title, percent, raw = SELFTEST_TITLE, _ratio(total, 100), f"{total} / 100"
+    return ProgressPoint(
+        attempt.id, attempt.kind, attempt.instrument_id, title, attempt.finished_at, percent, raw
+    )
+
+
+_BEST_PATHS: dict[str, runner.RunState] = {}
+
+
+def _best(scenario: Scenario) -> runner.RunState:
+    """The best path of a scenario version, computed once per process."""
+    key = f"{scenario.id}:{scenario.version}:{hash(scenario.model_dump_json())}"
+    if key not in _BEST_PATHS:
+        _BEST_PATHS[key] = runner.best_path(scenario)
+    return _BEST_PATHS[key]
+
+
+def _scenario(attempt: Attempt) -> Scenario:
+    return Scenario.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
+
+
+def _ratio(part: float, whole: float) -> float:
+    return _clamp(100 * part / whole) if whole > 0 else 0.0
+
+
+def _clamp(percent: float) -> float:
+    return max(0.0, min(100.0, percent))
