@@ -5,10 +5,17 @@ on stderr and exit non-zero; nothing is written when input is refused.
 """
 
 import argparse
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from shutil import get_terminal_size
+from types import FrameType
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from cs_trainer import __version__
 from cs_trainer.errors import ConsentMissingError, UserError
@@ -19,6 +26,8 @@ if TYPE_CHECKING:
 PROG = "cs-trainer"
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for a Ctrl+C
+BAR_WIDTH = 10
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_candidate_commands(commands, database)
     _add_selftest_command(commands, database)
     _add_sheet_command(commands, database)
+    _add_export_sheets_command(commands, database)
     _add_bank_commands(commands, database)
     _add_validate_command(commands)
     gui = commands.add_parser("gui", parents=[database], help="start the desktop app (the default)")
@@ -100,6 +110,28 @@ def _add_sheet_command(commands: "argparse._SubParsersAction[_Parser]", database
     sheet.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
     sheet.add_argument("--organisation", default=None, help="override the organisation setting")
     sheet.set_defaults(handler=_sheet)
+
+
+def _add_export_sheets_command(
+    commands: "argparse._SubParsersAction[_Parser]", database: _Parser
+) -> None:
+    export = commands.add_parser(
+        "export-sheets",
+        parents=[database],
+        help="write every trainee's score sheet of a cohort, its summary, CSV and XLSX",
+    )
+    export.add_argument("--cohort", required=True, metavar="NAME", help="the cohort's name")
+    export.add_argument("--out", type=Path, required=True, metavar="DIR", help="an existing folder")
+    export.add_argument("--since", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    export.add_argument("--until", type=_iso_date, default=None, metavar="YYYY-MM-DD")
+    export.set_defaults(handler=_export_sheets)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _add_bank_commands(commands: "argparse._SubParsersAction[_Parser]", database: _Parser) -> None:
@@ -184,6 +216,105 @@ def _sheet(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise UserError(f"the folder {out.parent} does not exist")
     write_candidate_sheet(_open_database(args), args.candidate, out, args.organisation)
+    print(out)
+    return 0
+
+
+class _TextProgress:
+    """The export's progress on stderr, e.g. ``[####------] 4/10 小王.pdf``.
+
+    On a terminal the line is redrawn in place with ``\r``; into a pipe or a log
+    each file gets its own line, since a ``\r`` there would only garble the text.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._live = stream.isatty()
+        self._drawn = 0  # terminal columns the live line takes
+        self.done = 0
+
+    def update(self, done: int, total: int, name: str) -> None:
+        self.done = done
+        if done == 0 and not self._live:
+            return
+        filled = BAR_WIDTH * done // total if total else BAR_WIDTH
+        line = f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {done}/{total} {name}".rstrip()
+        if self._live:
+            # One terminal row at most: a wrapped line cannot be redrawn with \r.
+            line = _fit(line, get_terminal_size().columns - 1)
+            width = _columns(line)
+            self._stream.write(f"\r{line}{' ' * max(self._drawn - width, 0)}")
+            self._drawn = width
+        else:
+            self._stream.write(line + "\n")
+        self._stream.flush()
+
+    def finish(self) -> None:
+        """End the live line, so what is printed next starts on a line of its own."""
+        if self._drawn:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._drawn = 0
+
+
+def _columns(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _fit(text: str, columns: int) -> str:
+    while _columns(text) > columns and text:
+        text = text[:-1]
+    return text
+
+
+@contextmanager
+def _stop_on_ctrl_c() -> Iterator[Callable[[], bool]]:
+    """Yield "was Ctrl+C pressed?": the first press lets the current file finish and
+    then stops the export; a second press raises KeyboardInterrupt at once."""
+    pressed = threading.Event()
+
+    def first_press(_signum: int, _frame: FrameType | None) -> None:
+        pressed.set()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    try:
+        previous = signal.signal(signal.SIGINT, first_press)
+    except ValueError:  # not the main thread (main() called from a thread): no handler
+        yield pressed.is_set
+        return
+    try:
+        yield pressed.is_set
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _export_sheets(args: argparse.Namespace) -> int:
+    from cs_trainer.errors import Interrupted
+    from cs_trainer.services.cohorts import cohort_by_name
+    from cs_trainer.services.score_sheets import export_cohort_sheets
+
+    out: Path = args.out
+    if not out.is_dir():
+        raise UserError(f"the folder {out} does not exist")
+    if args.since and args.until and args.since > args.until:
+        raise UserError("--since is after --until")
+    db = _open_database(args)
+    cohort = cohort_by_name(db, args.cohort)
+    bar = _TextProgress(sys.stderr)
+    try:
+        with _stop_on_ctrl_c() as stop_requested:
+            export_cohort_sheets(
+                db, cohort.id, out, bar.update, stop_requested, since=args.since, until=args.until
+            )
+    except (Interrupted, KeyboardInterrupt):
+        bar.finish()
+        print(
+            f"{PROG}: stopped; the {bar.done} files written to {out} are complete", file=sys.stderr
+        )
+        return EXIT_INTERRUPTED
+    finally:
+        bar.finish()
     print(out)
     return 0
 

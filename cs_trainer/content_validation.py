@@ -1,5 +1,6 @@
 """Checking any content file a trainer edits: role-plays, question banks, observed
-tasks, typing passages and self-tests, each against its own schema.
+tasks, typing passages, self-tests, quizzes and the two staff forms, each against its
+own schema.
 
 Used by ``cs-trainer validate-content``: every problem is one ``file:line: message``.
 """
@@ -13,6 +14,9 @@ from pydantic import BaseModel
 from cs_trainer.errors import ContentError
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.interview_schema import QuestionBank, TaskSet, TypingSet
+from cs_trainer.quizzes.performance_schema import PerformanceForm
+from cs_trainer.quizzes.quiz_schema import QuizBank
+from cs_trainer.quizzes.reception_schema import ReceptionStandard
 from cs_trainer.quizzes.selftest_schema import SelfTestInstrument
 from cs_trainer.scenarios.validator import validate_file
 
@@ -21,6 +25,9 @@ MODELS: dict[str, type[BaseModel]] = {
     "observed_tasks": TaskSet,
     "typing": TypingSet,
     "selftest": SelfTestInstrument,
+    "quiz_bank": QuizBank,
+    "performance_form": PerformanceForm,
+    "reception_standard": ReceptionStandard,
 }
 SUFFIXES = (".yaml", ".yml")
 

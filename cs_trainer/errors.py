@@ -28,3 +28,13 @@ class ContentError(UserError):
 
 class DatabaseProblemError(UserError):
     """The database cannot be opened or is not a cs_trainer database; it is left untouched."""
+
+
+class Interrupted(Exception):
+    """The user cancelled; not an error to show.
+
+    Raised by slow work (a batch export) when it sees its cancel flag between two
+    steps. Deliberately not a :class:`UserError`: the GUI's error display and the
+    command line treat it as a quiet stop, and whatever the work had finished stays
+    complete (each file is written atomically).
+    """

@@ -45,6 +45,95 @@
     </message>
 </context>
 <context>
+    <name>AddEntryDialog</name>
+    <message>
+        <location filename="../ui/reception_page.py" line="228" />
+        <source>Add a deduction or bonus</source>
+        <translation>添加扣分或奖分</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="230" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="230" />
+        <source>Item</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="241" />
+        <source>Search the standard's items</source>
+        <translation>搜索考核标准的项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="248" />
+        <source>What happened, where, who confirmed it</source>
+        <translation>发生了什么、在哪里、由谁确认</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="295" />
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="296" />
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="297" />
+        <source>&amp;Assessor</source>
+        <translation>考核人(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="299" />
+        <source>Entry for %1:</source>
+        <translation>%1 的考核记录：</translation>
+    </message>
+</context>
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../ui/performance_page.py" line="95" />
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="98" />
+        <source>e.g. customer service specialist</source>
+        <translation>例如：客服专员</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="105" />
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="106" />
+        <source>&amp;Position</source>
+        <translation>岗位(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>AddTraineesDialog</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="306" />
+        <source>Add trainees to %1</source>
+        <translation>将学员加入 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="308" />
+        <source>Filter by name</source>
+        <translation>按姓名筛选</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="314" />
+        <source>%1 (now in %2)</source>
+        <translation>%1（现属 %2）</translation>
+    </message>
+</context>
+<context>
     <name>CandidateActions</name>
     <message>
         <location filename="../ui/candidate_actions.py" line="92" />
@@ -267,6 +356,103 @@
     </message>
 </context>
 <context>
+    <name>CohortProgressTab</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="589" />
+        <source>Loading the cohort's results…</source>
+        <translation>正在读取班级成绩…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="594" />
+        <source>&amp;New cohort…</source>
+        <translation>新建班级(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="595" />
+        <source>&amp;Add trainees…</source>
+        <translation>添加学员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="596" />
+        <source>&amp;From</source>
+        <translation>起始(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="597" />
+        <source>T&amp;o</source>
+        <translation>截止(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="608" />
+        <source>The cohort's weakest skills</source>
+        <translation>班级最薄弱的技能</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="612" />
+        <source>All role-plays, whatever the dates above.</source>
+        <translation>统计全部角色扮演，不受上方日期限制。</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="623" />
+        <source>&amp;Cohort:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="680" />
+        <source>%1 (trainees: %2)</source>
+        <translation>%1（%2 名学员）</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="696" />
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="699" />
+        <source>&lt;b&gt;Weakest:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;最薄弱：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="706" />
+        <source>No cohort yet: create one with “New cohort…”, then add trainees.</source>
+        <translation>还没有班级：请先点击“新建班级…”，再添加学员。</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="708" />
+        <source>This cohort has no trainees yet: use “Add trainees…”.</source>
+        <translation>这个班级还没有学员：请点击“添加学员…”。</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="711" />
+        <source>%1 trainees, %2 role-plays and tests. Each cell: latest / best result; click a heading to sort by best.</source>
+        <translation>%1 名学员，%2 项角色扮演和测试。每格为：最近一次 / 最好成绩；点击列标题可按最好成绩排序。</translation>
+    </message>
+</context>
+<context>
+    <name>CohortTableModel</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="204" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="208" />
+        <source>Mean of the latest and of the best results, over what the trainee took</source>
+        <translation>该学员做过的各项中，最近成绩的平均 / 最好成绩的平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="210" />
+        <source>Mean</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="248" />
+        <source>Latest %1, best %2, attempts: %3</source>
+        <translation>最近 %1，最好 %2，共做 %3 次</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../ui/pipeline_dialogs.py" line="126" />
@@ -295,34 +481,95 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <location filename="../ui/export_dialog.py" line="149" />
+        <source>There is no cohort to export yet.</source>
+        <translation>还没有可以导出的班级。</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="172" />
+        <source>Exporting score sheets…</source>
+        <translation>正在导出成绩单…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="179" />
+        <source>Exported %1 files to %2</source>
+        <translation>已导出 %1 个文件到 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="182" />
+        <source>Export cancelled; the files already written to %1 are complete.</source>
+        <translation>导出已取消；已写入 %1 的文件都是完整的。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCohortDialog</name>
+    <message>
+        <location filename="../ui/export_dialog.py" line="60" />
+        <source>Export score sheets</source>
+        <translation>导出成绩单</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="64" />
+        <source>%1 (%2 trainees)</source>
+        <translation>%1（%2 名学员）</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="69" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="74" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="86" />
+        <source>Cohort:</source>
+        <translation>班级：</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="87" />
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../ui/export_dialog.py" line="114" />
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackCard</name>
     <message>
-        <location filename="../ui/roleplay_end.py" line="192" />
+        <location filename="../ui/roleplay_end.py" line="195" />
         <source>Well handled</source>
         <translation>应对得当</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="193" />
+        <location filename="../ui/roleplay_end.py" line="196" />
         <source>That did not help</source>
         <translation>这样说没有帮助</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="194" />
+        <location filename="../ui/roleplay_end.py" line="197" />
         <source>Neither good nor bad</source>
         <translation>不好不坏</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="197" />
+        <location filename="../ui/roleplay_end.py" line="200" />
         <source>You said: "%1"</source>
         <translation>你说：“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="200" />
+        <location filename="../ui/roleplay_end.py" line="203" />
         <source>&lt;b&gt;Principle:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;原则：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="203" />
+        <location filename="../ui/roleplay_end.py" line="206" />
         <source>Patience %1 (now %2)</source>
         <translation>耐心 %1（现在 %2）</translation>
     </message>
@@ -386,52 +633,219 @@
 <context>
     <name>ItemPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="181" />
+        <location filename="../ui/interview_panels.py" line="182" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="184" />
+        <location filename="../ui/interview_panels.py" line="185" />
         <source>Notes: what the candidate said and did</source>
         <translation>记录：候选人说了什么、做了什么</translation>
     </message>
 </context>
 <context>
+    <name>ItemRow</name>
+    <message>
+        <location filename="../ui/performance_page.py" line="229" />
+        <source>Comment: the facts behind the rating</source>
+        <translation>评语：评分的事实依据</translation>
+    </message>
+</context>
+<context>
+    <name>ItemStatisticsModel</name>
+    <message>
+        <location filename="../ui/statistics_page.py" line="69" />
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="70" />
+        <source>Answered</source>
+        <translation>作答人数</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="71" />
+        <source>Facility</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="72" />
+        <source>D (27 %)</source>
+        <translation>区分度 D（27%）</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="73" />
+        <source>r (item–rest)</source>
+        <translation>题总相关 r</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="74" />
+        <source>KR-20 if deleted</source>
+        <translation>删除后 KR-20</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="78" />
+        <source>How many finished attempts answered the item</source>
+        <translation>有多少份已完成的测验作答了这道题</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="79" />
+        <source>Share of trainees who got it right (0–1): near 1 is very easy</source>
+        <translation>答对的学员比例（0–1）：接近 1 表示很容易</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="80" />
+        <source>Right in the top 27 % minus right in the bottom 27 %; 0.3 or more is good</source>
+        <translation>高分组（前 27%）答对率减去低分组（后 27%）答对率；0.3 以上为好</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="81" />
+        <source>Corrected point-biserial: how well the item agrees with the rest of the quiz</source>
+        <translation>校正点二列相关：这道题与测验其余题目的一致程度</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="82" />
+        <source>The quiz's reliability if this item were removed; higher than now: weak item</source>
+        <translation>删除这道题后测验的信度；高于现在说明这道题较弱</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="150" />
+        <source>Negative discrimination: check the key</source>
+        <translation>区分度为负：请检查答案</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="152" />
+        <source>Too few attempts answered this item for statistics</source>
+        <translation>作答这道题的人数太少，无法统计</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="154" />
+        <source>The quiz would be more reliable without this item</source>
+        <translation>删除这道题后测验会更可靠</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="35" />
+        <location filename="../ui/main_window.py" line="37" />
         <source>cs_trainer — customer service recruitment and training</source>
         <translation>cs_trainer — 客服招聘与培训</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="52" />
+        <location filename="../ui/main_window.py" line="57" />
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="53" />
+        <location filename="../ui/main_window.py" line="58" />
         <source>Interviews</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="54" />
+        <location filename="../ui/main_window.py" line="59" />
         <source>Role-plays</source>
         <translation>角色扮演</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="55" />
+        <location filename="../ui/main_window.py" line="60" />
+        <source>Progress</source>
+        <translation>学习进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="61" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="62" />
+        <source>Staff</source>
+        <translation>员工考核</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="63" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="172" />
+        <location filename="../ui/main_window.py" line="182" />
         <source>%1 did not finish the self-test (%2 of %3 answered). Resume it now?</source>
         <translation>%1 的服务潜能测试尚未完成（已答 %2 / %3 题）。现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="178" />
+        <location filename="../ui/main_window.py" line="188" />
         <source>Unfinished self-test</source>
         <translation>未完成的测试</translation>
+    </message>
+</context>
+<context>
+    <name>NewCohortDialog</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="270" />
+        <source>New cohort</source>
+        <translation>新建班级</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="272" />
+        <source>e.g. New staff, November</source>
+        <translation>例如：11月新员工班</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="277" />
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>NewReviewDialog</name>
+    <message>
+        <location filename="../ui/performance_page.py" line="142" />
+        <source>New performance review</source>
+        <translation>新建绩效测评</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="153" />
+        <source>Start review</source>
+        <translation>开始测评</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="164" />
+        <source>Staff member</source>
+        <translation>被测评人</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="165" />
+        <source>&amp;Reviewer</source>
+        <translation>测评人(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="166" />
+        <source>Review &amp;date</source>
+        <translation>测评日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="167" />
+        <source>Period &amp;from</source>
+        <translation>测评时段起(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="168" />
+        <source>Period &amp;to</source>
+        <translation>测评时段止(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="185" />
+        <source>Enter the reviewer's name.</source>
+        <translation>请填写测评人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="187" />
+        <source>The period ends before it starts.</source>
+        <translation>所选期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="189" />
+        <source>The review date is before the period starts.</source>
+        <translation>测评日期早于测评时段的开始日期。</translation>
     </message>
 </context>
 <context>
@@ -445,6 +859,39 @@
         <location filename="../ui/roleplay_catalogue.py" line="109" />
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeCard</name>
+    <message>
+        <location filename="../ui/statistics_page.py" line="208" />
+        <source>Most trainees choose differently from the best answer here.</source>
+        <translation>这里多数学员没有选择最佳回答。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="215" />
+        <source>The customer says</source>
+        <translation>客户说</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="217" />
+        <source>reached %1×</source>
+        <translation>到达 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="219" />
+        <source>not reached yet</source>
+        <translation>尚无人到达</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="221" />
+        <source>off the best path</source>
+        <translation>不在最佳路径上</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="233" />
+        <source>✔ best</source>
+        <translation>✔ 最佳</translation>
     </message>
 </context>
 <context>
@@ -493,6 +940,119 @@
         <location filename="../ui/selftest_dialogs.py" line="172" />
         <source>Total: %1 / %2</source>
         <translation>总分：%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PerformancePage</name>
+    <message>
+        <location filename="../ui/performance_page.py" line="418" />
+        <source>&amp;Add staff…</source>
+        <translation>添加员工(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="423" />
+        <source>&amp;New review…</source>
+        <translation>新建测评(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="425" />
+        <source>Print &amp;blank form…</source>
+        <translation>打印空白表(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="429" />
+        <source>&lt;b&gt;Staff&lt;/b&gt;</source>
+        <translation>&lt;b&gt;员工&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="432" />
+        <source>&lt;b&gt;Performance reviews&lt;/b&gt;</source>
+        <translation>&lt;b&gt;绩效测评&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="447" />
+        <source>&amp;Finish review</source>
+        <translation>完成测评(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="449" />
+        <source>&amp;Save PDF…</source>
+        <translation>存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="462" />
+        <source>Choose a staff member, then open one of their reviews or start a new one.</source>
+        <translation>请选择一位员工，然后打开其已有的测评，或新建一次测评。</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="520" />
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="520" />
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="559" />
+        <source>&lt;b&gt;%1&lt;/b&gt; · Reviewer: %2 · Review date: %3 · Period: %4 to %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · 测评人：%2 · 测评日期：%3 · 测评时段：%4 至 %5</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="571" />
+        <source>Finished: all %1 items rated.</source>
+        <translation>已完成：%1 项全部评分。</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="574" />
+        <source>%1 of %2 items rated</source>
+        <translation>已评 %1 / %2 项</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="664" />
+        <source>Save performance review</source>
+        <translation>保存绩效测评表</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="669" />
+        <source>Writing the performance review…</source>
+        <translation>正在生成绩效测评表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="676" />
+        <source>Performance evaluation form</source>
+        <translation>工作绩效测评表</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="677" />
+        <source>Save blank form</source>
+        <translation>保存空白表</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="682" />
+        <source>Writing the blank form…</source>
+        <translation>正在生成空白表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="688" />
+        <source>Saved %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="697" />
+        <source>Finish the review</source>
+        <translation>完成测评</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="698" />
+        <source>Finish this review? Its ratings and comments can no longer be changed afterwards, so the printed form matches what is stored.</source>
+        <translation>确定完成这次测评吗？完成后评分和评语不能再修改，以保证打印的表格与保存的记录一致。</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="714" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -625,19 +1185,53 @@
     </message>
 </context>
 <context>
+    <name>ProgressOperation</name>
+    <message>
+        <location filename="../ui/operations.py" line="165" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="786" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="787" />
+        <source>Cohort</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="788" />
+        <source>&lt;h2&gt;Progress&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;学习进度&lt;/h2&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressSection</name>
+    <message>
+        <location filename="../ui/trainer_pages.py" line="28" />
+        <source>E&amp;xport cohort score sheets…</source>
+        <translation>导出班级成绩单(&amp;X)…</translation>
+    </message>
+</context>
+<context>
     <name>QuestionPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="226" />
+        <location filename="../ui/interview_panels.py" line="227" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="234" />
+        <location filename="../ui/interview_panels.py" line="235" />
         <source>&lt;b&gt;Purpose:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;目的：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="237" />
+        <location filename="../ui/interview_panels.py" line="238" />
         <source>&lt;b&gt;Good signs&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;Warning signs&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</source>
         <translation>&lt;b&gt;积极信号&lt;/b&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;b&gt;警示信号&lt;/b&gt;&lt;ul&gt;%2&lt;/ul&gt;</translation>
     </message>
@@ -666,6 +1260,314 @@
     </message>
 </context>
 <context>
+    <name>QuestionView</name>
+    <message>
+        <location filename="../ui/quiz_page.py" line="236" />
+        <source>Keys 1–%1 choose an option, Enter goes on, ← and → move between items.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="250" />
+        <source>Multiple choice: choose every correct answer. The point needs all of them and nothing else.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="254" />
+        <source>True or false: choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="255" />
+        <source>Single choice: choose the one correct answer.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <location filename="../ui/quiz_page.py" line="455" />
+        <source>Leave the quiz</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="456" />
+        <source>← Back</source>
+        <translation>← 上一题</translation>
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="457" />
+        <source>Next →</source>
+        <translation>下一题 →</translation>
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="458" />
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="459" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="495" />
+        <source>Knowledge quiz · %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="497" />
+        <source>Paper No. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="557" />
+        <source>Leave the quiz?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="558" />
+        <source>The answers given so far are saved. The quiz can be resumed later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="610" />
+        <source>%1 not answered yet: Enter goes to the first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuizResultView</name>
+    <message>
+        <location filename="../ui/quiz_page.py" line="324" />
+        <source>Answers and explanations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="346" />
+        <source>%1 of %2 correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="373" />
+        <source>Correct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="373" />
+        <source>Wrong</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="375" />
+        <source>Your answer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="375" />
+        <source>Correct answer:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="375" />
+        <source>Why:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QuizSetupDialog</name>
+    <message>
+        <location filename="../ui/quiz_page.py" line="70" />
+        <source>Start a knowledge quiz</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="75" />
+        <source>%1 (%2 items)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="85" />
+        <source>New paper</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="88" />
+        <source>To give an earlier paper again, enter its number with the same categories and number of items.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="95" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="105" />
+        <source>Knowledge quiz for %1. The items are drawn at random from the ticked categories, spread evenly between them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="115" />
+        <source>Leave the paper number at “New paper” for a fresh draw. The number is shown on the quiz; the same number, categories and number of items give the same paper again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="123" />
+        <source>Number of &amp;items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../ui/quiz_page.py" line="124" />
+        <source>&amp;Paper number</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReceptionEntryModel</name>
+    <message>
+        <location filename="../ui/reception_page.py" line="122" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="123" />
+        <source>Item</source>
+        <translation>考核项目</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="124" />
+        <source>Points</source>
+        <translation>分值</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="125" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="126" />
+        <source>Running total</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="127" />
+        <source>Assessor</source>
+        <translation>考核人</translation>
+    </message>
+</context>
+<context>
+    <name>ReceptionPage</name>
+    <message>
+        <location filename="../ui/reception_page.py" line="389" />
+        <source>Add &amp;staff member…</source>
+        <translation>添加员工(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="393" />
+        <source>&lt;b&gt;Staff members&lt;/b&gt;</source>
+        <translation>&lt;b&gt;员工&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="417" />
+        <source>&amp;Period from</source>
+        <translation>考核期间(&amp;P)：从</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="421" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="449" />
+        <source>Base</source>
+        <translation>基础分</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="449" />
+        <source>Deductions</source>
+        <translation>扣分合计</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="449" />
+        <source>Bonuses</source>
+        <translation>奖分合计</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="449" />
+        <source>Total</source>
+        <translation>最终得分</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="463" />
+        <source>Add &amp;entry…</source>
+        <translation>添加记录(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="464" />
+        <source>&amp;Delete entry</source>
+        <translation>删除记录(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="465" />
+        <source>Save &amp;PDF…</source>
+        <translation>存为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="534" />
+        <source>Entries: %1</source>
+        <translation>记录：%1 条</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="539" />
+        <source>Choose a staff member, or add one.</source>
+        <translation>请选择一位员工，或添加员工。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="541" />
+        <source>The period ends before it starts.</source>
+        <translation>所选期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="638" />
+        <source>Writing the assessment sheet…</source>
+        <translation>正在生成考核表…</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="646" />
+        <source>Saved the assessment sheet to %1</source>
+        <translation>考核表已保存到 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="657" />
+        <source>Add staff member</source>
+        <translation>添加员工</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="658" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="667" />
+        <source>Delete this entry?</source>
+        <translation>删除这条记录？</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="668" />
+        <source>Delete %1? Only delete an entry that was recorded by mistake.</source>
+        <translation>删除 %1？只删除误记的记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="679" />
+        <source>Save assessment sheet</source>
+        <translation>保存考核表</translation>
+    </message>
+    <message>
+        <location filename="../ui/reception_page.py" line="681" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ResultView</name>
     <message>
         <location filename="../ui/result_view.py" line="68" />
@@ -676,6 +1578,24 @@
         <location filename="../ui/result_view.py" line="78" />
         <source>By group of qualities: %1</source>
         <translation>按素质分组：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewForm</name>
+    <message>
+        <location filename="../ui/performance_page.py" line="327" />
+        <source>Overall comment on the whole period</source>
+        <translation>对整个测评时段的总体评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="335" />
+        <source>Overall evaluation</source>
+        <translation>总体评价</translation>
+    </message>
+    <message>
+        <location filename="../ui/performance_page.py" line="343" />
+        <source>%1&lt;br/&gt;&lt;b&gt;Scale:&lt;/b&gt; %2</source>
+        <translation>%1&lt;br/&gt;&lt;b&gt;评分标准：&lt;/b&gt;%2</translation>
     </message>
 </context>
 <context>
@@ -754,87 +1674,87 @@
 <context>
     <name>RoleplayEndView</name>
     <message>
-        <location filename="../ui/roleplay_end.py" line="266" />
+        <location filename="../ui/roleplay_end.py" line="269" />
         <source>The customer: "%1"</source>
         <translation>客户：“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="271" />
+        <location filename="../ui/roleplay_end.py" line="274" />
         <source>Your path beside the best path</source>
         <translation>你的对话路径与最佳路径对照</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="274" />
+        <location filename="../ui/roleplay_end.py" line="277" />
         <source>Feedback on your answers</source>
         <translation>每个回答的反馈</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="279" />
+        <location filename="../ui/roleplay_end.py" line="282" />
         <source>&lt;b&gt;%1&lt;/b&gt; of %2 possible points · patience at the end %3 / 100</source>
         <translation>得分 &lt;b&gt;%1&lt;/b&gt;，满分 %2 · 结束时耐心 %3 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="285" />
+        <location filename="../ui/roleplay_end.py" line="288" />
         <source>You found the best path!</source>
         <translation>你找到了最佳路径！</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="293" />
+        <location filename="../ui/roleplay_end.py" line="296" />
         <source>Your skills in this conversation</source>
         <translation>本次对话中的技能表现</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="296" />
+        <location filename="../ui/roleplay_end.py" line="299" />
         <source>What to practise next</source>
         <translation>下一步练什么</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="323" />
+        <location filename="../ui/roleplay_end.py" line="326" />
         <source> of %1</source>
         <translation> / %1</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="337" />
+        <location filename="../ui/roleplay_end.py" line="340" />
         <source>What you said</source>
         <translation>你说的</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="337" />
+        <location filename="../ui/roleplay_end.py" line="340" />
         <source>The best path</source>
         <translation>最佳路径</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="341" />
+        <location filename="../ui/roleplay_end.py" line="344" />
         <source>Your answer differs here</source>
         <translation>你在这一步的回答与最佳路径不同</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="352" />
+        <location filename="../ui/roleplay_end.py" line="355" />
         <source>(the conversation had ended)</source>
         <translation>（对话已结束）</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="370" />
+        <location filename="../ui/roleplay_end.py" line="373" />
         <source>&lt;i&gt;Principle:&lt;/i&gt; %1</source>
         <translation>&lt;i&gt;原则：&lt;/i&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="380" />
+        <location filename="../ui/roleplay_end.py" line="383" />
         <source>You lost most points on: &lt;b&gt;%1&lt;/b&gt;. These scenarios train it:</source>
         <translation>你失分最多的是：&lt;b&gt;%1&lt;/b&gt;。下面的情景可以专门练习：</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="383" />
+        <location filename="../ui/roleplay_end.py" line="386" />
         <source>You lost most points on: &lt;b&gt;%1&lt;/b&gt;. Play this one again and try another answer where your path differs.</source>
         <translation>你失分最多的是：&lt;b&gt;%1&lt;/b&gt;。再练一次这个情景，在与最佳路径不同的地方换一种回答。</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="387" />
+        <location filename="../ui/roleplay_end.py" line="390" />
         <source>You lost no points. Ready for the next customer?</source>
         <translation>你一分没丢。准备好接待下一位客户了吗？</translation>
     </message>
     <message>
-        <location filename="../ui/roleplay_end.py" line="389" />
+        <location filename="../ui/roleplay_end.py" line="392" />
         <source>You lost no points. Well done!</source>
         <translation>你一分没丢，做得好！</translation>
     </message>
@@ -1085,11 +2005,32 @@
     </message>
 </context>
 <context>
+    <name>SkillBars</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="382" />
+        <source>not practised yet</source>
+        <translation>尚未练习</translation>
+    </message>
+</context>
+<context>
     <name>SpeechBubble</name>
     <message>
         <location filename="../ui/roleplay_page.py" line="104" />
         <source>The customer · &lt;span style='color:%1; font-weight:bold'&gt;%2&lt;/span&gt;</source>
         <translation>客户 · &lt;span style='color:%1; font-weight:bold'&gt;%2&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <location filename="../ui/trainer_pages.py" line="50" />
+        <source>Performance evaluation</source>
+        <translation>工作绩效测评</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainer_pages.py" line="51" />
+        <source>Reception assessment</source>
+        <translation>前台接待考核</translation>
     </message>
 </context>
 <context>
@@ -1177,21 +2118,124 @@
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../ui/statistics_page.py" line="290" />
+        <source>&amp;Cohort:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="293" />
+        <source>&lt;h2&gt;Statistics&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;统计&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="298" />
+        <source>Quiz items</source>
+        <translation>测验题目</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="299" />
+        <source>Role-play choices</source>
+        <translation>角色扮演选择</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="308" />
+        <source>&amp;Quiz:</source>
+        <translation>测验(&amp;Q)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="318" />
+        <source>Rows in red have a negative discrimination: check their answer key.</source>
+        <translation>红色的行区分度为负：请检查其答案。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="355" />
+        <source>&amp;Scenario:</source>
+        <translation>情景(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="385" />
+        <source>All trainees</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="414" />
+        <source>Computing item statistics…</source>
+        <translation>正在计算题目统计…</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="428" />
+        <source>Counting role-play choices…</source>
+        <translation>正在统计角色扮演选择…</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="468" />
+        <source>Too few attempts (%1 of %2 needed) for reliable statistics: the numbers appear once enough trainees have finished this quiz.</source>
+        <translation>测验次数太少（已有 %1 次，需要 %2 次），统计结果不可靠：足够多的学员完成这份测验后，这里会显示数据。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="478" />
+        <source>No quiz has been finished yet.</source>
+        <translation>还没有人完成测验。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="479" />
+        <source>Finished attempts: &lt;b&gt;N = %1&lt;/b&gt;</source>
+        <translation>已完成：&lt;b&gt;N = %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="483" />
+        <source>KR-20: not available (too few shared items or no spread)</source>
+        <translation>KR-20：无法计算（共同作答的题目太少或总分没有差异）</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="486" />
+        <source>&lt;b&gt;KR-20 = %1&lt;/b&gt; over the %2 items everyone answered</source>
+        <translation>&lt;b&gt;KR-20 = %1&lt;/b&gt;（基于所有人都作答的 %2 道题）</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="494" />
+        <source>Items answered fewer than %1 times (no numbers yet): %2</source>
+        <translation>作答不足 %1 次的题目（暂无数据）：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="499" />
+        <source>Items to check: %1</source>
+        <translation>待检查题目：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="518" />
+        <source>No scenarios are installed.</source>
+        <translation>尚未安装任何情景。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="519" />
+        <source>Play-throughs: &lt;b&gt;%1&lt;/b&gt;. The nodes of the best path come first.</source>
+        <translation>练习次数：&lt;b&gt;%1&lt;/b&gt;。最佳路径上的节点排在前面。</translation>
+    </message>
+    <message>
+        <location filename="../ui/statistics_page.py" line="523" />
+        <source>Not counted: %1 play-throughs of another version of this scenario.</source>
+        <translation>未计入：该情景其他版本的 %1 次练习。</translation>
+    </message>
+</context>
+<context>
     <name>Stopwatch</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="129" />
-        <location filename="../ui/interview_panels.py" line="156" />
-        <location filename="../ui/interview_panels.py" line="162" />
+        <location filename="../ui/interview_panels.py" line="130" />
+        <location filename="../ui/interview_panels.py" line="157" />
+        <location filename="../ui/interview_panels.py" line="163" />
         <source>Start timer</source>
         <translation>开始计时</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="130" />
+        <location filename="../ui/interview_panels.py" line="131" />
         <source>Reset</source>
         <translation>归零</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="151" />
+        <location filename="../ui/interview_panels.py" line="152" />
         <source>Pause timer</source>
         <translation>暂停计时</translation>
     </message>
@@ -1199,39 +2243,150 @@
 <context>
     <name>TaskPanel</name>
     <message>
-        <location filename="../ui/interview_panels.py" line="266" />
+        <location filename="../ui/interview_panels.py" line="267" />
         <source>Signs seen (tick what you observe)</source>
         <translation>观察到的表现（看到就勾选）</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="282" />
+        <location filename="../ui/interview_panels.py" line="283" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="293" />
+        <location filename="../ui/interview_panels.py" line="294" />
         <source> · Time limit: %1 minutes</source>
         <translation> · 限时 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="302" />
+        <location filename="../ui/interview_panels.py" line="303" />
         <source>&lt;b&gt;How to stage it&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</source>
         <translation>&lt;b&gt;如何安排&lt;/b&gt;&lt;ol&gt;%1&lt;/ol&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="307" />
+        <location filename="../ui/interview_panels.py" line="308" />
         <source>What the candidate did</source>
         <translation>候选人的反应</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="315" />
+        <location filename="../ui/interview_panels.py" line="316" />
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../ui/interview_panels.py" line="326" />
+        <location filename="../ui/interview_panels.py" line="327" />
         <source>Done (of %1):</source>
         <translation>已完成（共 %1）：</translation>
+    </message>
+</context>
+<context>
+    <name>TraineeProgressTab</name>
+    <message>
+        <location filename="../ui/progress_page.py" line="455" />
+        <source>Loading the trainee's progress…</source>
+        <translation>正在读取学员进度…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="464" />
+        <source>Weakest situations</source>
+        <translation>最薄弱的情境</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="465" />
+        <source>Weakest skills</source>
+        <translation>最薄弱的技能</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="466" />
+        <source>What to practise next</source>
+        <translation>下一步练什么</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="470" />
+        <source>Every finished attempt</source>
+        <translation>每一次完成的练习和测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="471" />
+        <source>Skills in role-plays</source>
+        <translation>角色扮演中的技能</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="483" />
+        <source>&amp;Cohort:</source>
+        <translation>班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="484" />
+        <source>&amp;Trainee:</source>
+        <translation>学员(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="498" />
+        <source>All trainees</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="500" />
+        <source>Not in a cohort</source>
+        <translation>未分班</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="541" />
+        <source>No role-play finished yet</source>
+        <translation>还没有完成的角色扮演</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="547" />
+        <source>Every role-play tried is at 100%</source>
+        <translation>做过的角色扮演都已达到 100%</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="558" />
+        <source>Choose a trainee</source>
+        <translation>请选择学员</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="571" />
+        <source>best so far %1</source>
+        <translation>目前最好 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="573" />
+        <source>not tried yet</source>
+        <translation>还没做过</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_page.py" line="575" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../ui/trend_chart.py" line="43" />
+        <source>Role-plays</source>
+        <translation>角色扮演</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_chart.py" line="44" />
+        <source>Quizzes</source>
+        <translation>知识测验</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_chart.py" line="45" />
+        <source>Self-test</source>
+        <translation>服务潜能测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_chart.py" line="72" />
+        <source>No finished attempts yet</source>
+        <translation>还没有完成的练习或测试</translation>
+    </message>
+    <message>
+        <location filename="../ui/trend_chart.py" line="124" />
+        <source>Score (%)</source>
+        <translation>得分（%）</translation>
     </message>
 </context>
 <context>

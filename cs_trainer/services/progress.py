@@ -16,7 +16,7 @@ from sqlalchemy import select
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.schema import SKILLS, Scenario
-from cs_trainer.services import cohorts
+from cs_trainer.services import cohorts, roleplays
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
 
@@ -170,6 +170,38 @@ def cohort_skill_profile(db: Database, cohort_id: int) -> list[SkillScore]:
             SkillScore(skill, fmean(v for v in values if v is not None) if values else None, plays)
         )
     return result
+
+
+def practise_next(
+    db: Database, person_id: int, library: roleplays.Library, limit: int = 3
+) -> roleplays.PractiseNext:
+    """Scenarios for the trainee's weakest skills over all role-plays, not yet at 100 %.
+
+    Unlike ``roleplays.practise_next`` (one play-through), this looks at the whole
+    record, so a trainer sees one answer per trainee. Scenarios training more of the
+    weak skills come first, then easier ones, so the next step is reachable; with no
+    role-play played yet, the easiest scenarios are suggested.
+    """
+    skills = weakest_skills(skill_profile(db, person_id))
+    best = _best_percent_by_scenario(db, person_id)
+    open_ = [s.scenario for s in library.scenarios if best.get(s.scenario.id, 0.0) < 100.0]
+    wanted = set(skills)
+
+    def overlap(scenario: Scenario) -> int:
+        return len(wanted & set(roleplays.skills_scored(scenario)))
+
+    if wanted:
+        open_ = [s for s in open_ if overlap(s)]
+    ranked = sorted(open_, key=lambda s: (-overlap(s), s.difficulty, s.id))
+    return roleplays.PractiseNext(skills, [s.id for s in ranked[:limit]])
+
+
+def _best_percent_by_scenario(db: Database, person_id: int) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for point in trainee_timeline(db, person_id):
+        if point.kind == "roleplay":
+            best[point.instrument_id] = max(point.percent, best.get(point.instrument_id, 0.0))
+    return best
 
 
 def _point(attempt: Attempt) -> ProgressPoint:

@@ -91,6 +91,7 @@ class RatingScale(QGroupBox):
         # width is known, pin each anchor's height so the last lines are never cut off.
         super().resizeEvent(event)
         for label in self.findChildren(_ClickableLabel):
+            label.setMinimumHeight(0)  # or heightForWidth never answers less than before
             label.setMinimumHeight(max(label.heightForWidth(label.width()), 0))
 
     def set_score(self, score: int | None) -> None:

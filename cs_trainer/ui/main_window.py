@@ -20,6 +20,8 @@ from cs_trainer.ui.roleplay_catalogue import RoleplayCataloguePage
 from cs_trainer.ui.roleplay_page import RoleplayPage
 from cs_trainer.ui.selftest_page import SelfTestPage
 from cs_trainer.ui.settings_page import SettingsPage
+from cs_trainer.ui.statistics_page import StatisticsPage
+from cs_trainer.ui.trainer_pages import ProgressSection, StaffSection
 from cs_trainer.ui.typing_page import TypingTestPage
 
 
@@ -41,6 +43,9 @@ class MainWindow(QMainWindow):
         library = roleplays.load_scenarios()  # once: the pages share it
         self.roleplay_catalogue = RoleplayCataloguePage(db, self.bus, library)
         self.roleplay_page = RoleplayPage(db, self.bus, library)
+        self.progress_section = ProgressSection(db, self.bus, library)
+        self.statistics_page = StatisticsPage(db, self.bus, library)
+        self.staff_section = StaffSection(db, self.bus)
         self.settings_page = SettingsPage(db, self.bus)
         self.nav = QListWidget()
         self.nav.setFixedWidth(170)
@@ -52,6 +57,9 @@ class MainWindow(QMainWindow):
             (self.tr("Candidates"), self.candidates_page),
             (self.tr("Interviews"), self.plans_page),
             (self.tr("Role-plays"), self.roleplay_catalogue),
+            (self.tr("Progress"), self.progress_section),
+            (self.tr("Statistics"), self.statistics_page),
+            (self.tr("Staff"), self.staff_section),
             (self.tr("Settings"), self.settings_page),
         ):
             self.nav.addItem(name)
@@ -88,6 +96,8 @@ class MainWindow(QMainWindow):
         self.selftest_page.save_pdf_button.clicked.connect(self._save_finished_sheet)
         self.selftest_page.print_button.clicked.connect(self._print_finished_sheet)
         self.settings_page.saved.connect(self._status)
+        self.progress_section.message.connect(self._status)
+        self.staff_section.message.connect(self._status)
         self.settings_page.language_changed.connect(self.language_changed)
         self.roleplay_catalogue.play_requested.connect(self.run_roleplay)
         self.roleplay_page.left.connect(self._back_to_catalogue)

@@ -1,4 +1,5 @@
-"""A radar (polar) chart of the four quality groups, drawn with QtCharts."""
+"""A radar (polar) chart drawn with QtCharts: the four quality groups on their 0–5 scale,
+or the role-play skills as percentages (``maximum=100``)."""
 
 from PySide6.QtCharts import (
     QCategoryAxis,
@@ -16,10 +17,14 @@ SCALE_MAX = 5.0
 
 
 class RadarChart(QChartView):
-    """Shows ``(label, value 0–5 or None)`` pairs around a circle; None is drawn at 0."""
+    """Shows ``(label, value 0–maximum or None)`` pairs around a circle; None is drawn at 0.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    The radial axis always has five steps, so both 0–5 and 0–100 get round tick labels.
+    """
+
+    def __init__(self, parent: QWidget | None = None, maximum: float = SCALE_MAX) -> None:
         super().__init__(parent)
+        self.maximum = maximum
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(260, 230)
         self.values: list[tuple[str, float | None]] = []
@@ -38,7 +43,7 @@ class RadarChart(QChartView):
         for index, (label, _value) in enumerate(values):
             angular.append(label, 360 * index / count)
         radial = QValueAxis()
-        radial.setRange(0, SCALE_MAX)
+        radial.setRange(0, self.maximum)
         radial.setTickCount(6)
         radial.setLabelFormat("%d")
         chart.addAxis(angular, QPolarChart.PolarOrientation.PolarOrientationAngular)

@@ -63,6 +63,9 @@ class WrapLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.ensurePolished()
+        # heightForWidth never answers less than the minimum height: release it first,
+        # or a label laid out narrow once keeps blank lines when it gets wider.
+        self.setMinimumHeight(0)
         self.setMinimumHeight(max(self.heightForWidth(self.width()), 0))
 
 

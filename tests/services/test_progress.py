@@ -90,3 +90,22 @@ def test_cohort_table_has_latest_and_best_per_member(
     assert (
         progress.cohort_table(db, cohort, since=date.today() + timedelta(days=1)).instruments == []
     )
+
+
+def test_practise_next_suggests_unmastered_scenarios_for_the_weakest_skills(
+    db: Database, library: roleplays.Library
+) -> None:
+    trainee = roleplays.add_trainee(db, "小张")
+    fresh = progress.practise_next(db, trainee, library, limit=2)
+    easiest = min(loaded.scenario.difficulty for loaded in library.scenarios)
+    assert fresh.skills == [] and len(fresh.scenario_ids) == 2
+    assert all(library.get(s).difficulty == easiest for s in fresh.scenario_ids)
+
+    _play(db, trainee, library, "complete_complaint", _worst_choices(library, "complete_complaint"))
+    _play(db, trainee, library, "type_rational")
+    advice = progress.practise_next(db, trainee, library, limit=5)
+    assert advice.skills == progress.weakest_skills(progress.skill_profile(db, trainee))
+    assert advice.skills and advice.scenario_ids
+    assert "type_rational" not in advice.scenario_ids  # already at 100 %
+    for scenario_id in advice.scenario_ids:
+        assert set(advice.skills) & set(roleplays.skills_scored(library.get(scenario_id)))

@@ -52,7 +52,9 @@ def _database_at_0001_with_a_finished_selftest(path: Path) -> None:
     engine.dispose()
 
 
-def test_upgrading_from_0001_keeps_candidates_and_selftests_and_fills_the_new_columns(tmp_path: Path) -> None:
+def test_upgrading_from_0001_keeps_candidates_and_selftests_and_fills_the_new_columns(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "old.sqlite3"
     _database_at_0001_with_a_finished_selftest(path)
 

@@ -87,6 +87,9 @@ def test_chinese_interface_including_qts_own_buttons(qtbot: QtBot, db: Database)
         "候选人",
         "面试",
         "角色扮演",
+        "学习进度",
+        "统计",
+        "员工考核",
         "设置",
     ]
     assert window.candidates_page.add_button.text() == "登记候选人(&A)…"
