@@ -727,52 +727,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="37" />
+        <location filename="../ui/main_window.py" line="39" />
         <source>cs_trainer — customer service recruitment and training</source>
         <translation>cs_trainer — 客服招聘与培训</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="57" />
+        <location filename="../ui/main_window.py" line="61" />
         <source>Candidates</source>
         <translation>候选人</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="58" />
+        <location filename="../ui/main_window.py" line="62" />
         <source>Interviews</source>
         <translation>面试</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="59" />
+        <location filename="../ui/main_window.py" line="63" />
         <source>Role-plays</source>
         <translation>角色扮演</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="60" />
+        <location filename="../ui/main_window.py" line="64" />
+        <source>Quizzes</source>
+        <translation>知识测验</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="65" />
         <source>Progress</source>
         <translation>学习进度</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="61" />
+        <location filename="../ui/main_window.py" line="66" />
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="62" />
+        <location filename="../ui/main_window.py" line="67" />
         <source>Staff</source>
         <translation>员工考核</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="63" />
+        <location filename="../ui/main_window.py" line="68" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="182" />
+        <location filename="../ui/main_window.py" line="201" />
         <source>%1 did not finish the self-test (%2 of %3 answered). Resume it now?</source>
         <translation>%1 的服务潜能测试尚未完成（已答 %2 / %3 题）。现在继续吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="188" />
+        <location filename="../ui/main_window.py" line="207" />
         <source>Unfinished self-test</source>
         <translation>未完成的测试</translation>
     </message>
@@ -1264,22 +1269,22 @@
     <message>
         <location filename="../ui/quiz_page.py" line="236" />
         <source>Keys 1–%1 choose an option, Enter goes on, ← and → move between items.</source>
-        <translation type="unfinished" />
+        <translation>按数字键1–%1选择选项，按回车继续，按←和→在题目之间移动。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="250" />
         <source>Multiple choice: choose every correct answer. The point needs all of them and nothing else.</source>
-        <translation type="unfinished" />
+        <translation>多选题：选出所有正确答案。全部选对、没有多选才得分。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="254" />
         <source>True or false: choose one.</source>
-        <translation type="unfinished" />
+        <translation>判断题：判断正确或错误。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="255" />
         <source>Single choice: choose the one correct answer.</source>
-        <translation type="unfinished" />
+        <translation>单选题：选出唯一正确的答案。</translation>
     </message>
 </context>
 <context>
@@ -1287,7 +1292,7 @@
     <message>
         <location filename="../ui/quiz_page.py" line="455" />
         <source>Leave the quiz</source>
-        <translation type="unfinished" />
+        <translation>退出测验</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="456" />
@@ -1302,37 +1307,37 @@
     <message>
         <location filename="../ui/quiz_page.py" line="458" />
         <source>Finish</source>
-        <translation>完成</translation>
+        <translation>交卷</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="459" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="495" />
         <source>Knowledge quiz · %1</source>
-        <translation type="unfinished" />
+        <translation>知识测验 · %1</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="497" />
         <source>Paper No. %1</source>
-        <translation type="unfinished" />
+        <translation>试卷编号 %1</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="557" />
         <source>Leave the quiz?</source>
-        <translation type="unfinished" />
+        <translation>退出测验？</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="558" />
         <source>The answers given so far are saved. The quiz can be resumed later.</source>
-        <translation type="unfinished" />
+        <translation>已作答的答案都已保存，之后可以继续这次测验。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="610" />
         <source>%1 not answered yet: Enter goes to the first.</source>
-        <translation type="unfinished" />
+        <translation>还有%1题未答：按回车跳到第一道未答题。</translation>
     </message>
 </context>
 <context>
@@ -1340,37 +1345,37 @@
     <message>
         <location filename="../ui/quiz_page.py" line="324" />
         <source>Answers and explanations</source>
-        <translation type="unfinished" />
+        <translation>答案与解析</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="346" />
         <source>%1 of %2 correct</source>
-        <translation type="unfinished" />
+        <translation>共%2题，答对%1题</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="373" />
         <source>Correct</source>
-        <translation type="unfinished" />
+        <translation>正确</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="373" />
         <source>Wrong</source>
-        <translation type="unfinished" />
+        <translation>错误</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="375" />
         <source>Your answer:</source>
-        <translation type="unfinished" />
+        <translation>你的答案：</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="375" />
         <source>Correct answer:</source>
-        <translation type="unfinished" />
+        <translation>正确答案：</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="375" />
         <source>Why:</source>
-        <translation type="unfinished" />
+        <translation>解析：</translation>
     </message>
 </context>
 <context>
@@ -1378,22 +1383,22 @@
     <message>
         <location filename="../ui/quiz_page.py" line="70" />
         <source>Start a knowledge quiz</source>
-        <translation type="unfinished" />
+        <translation>开始知识测验</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="75" />
         <source>%1 (%2 items)</source>
-        <translation type="unfinished" />
+        <translation>%1（%2题）</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="85" />
         <source>New paper</source>
-        <translation type="unfinished" />
+        <translation>新试卷</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="88" />
         <source>To give an earlier paper again, enter its number with the same categories and number of items.</source>
-        <translation type="unfinished" />
+        <translation>要再次使用以前的试卷，请输入它的编号，并选择相同的类别和题数。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="95" />
@@ -1403,22 +1408,60 @@
     <message>
         <location filename="../ui/quiz_page.py" line="105" />
         <source>Knowledge quiz for %1. The items are drawn at random from the ticked categories, spread evenly between them.</source>
-        <translation type="unfinished" />
+        <translation>为%1开始知识测验。题目从勾选的类别中随机抽取，并尽量平均分配到各个类别。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="115" />
         <source>Leave the paper number at “New paper” for a fresh draw. The number is shown on the quiz; the same number, categories and number of items give the same paper again.</source>
-        <translation type="unfinished" />
+        <translation>试卷编号保持为“新试卷”即重新抽题。编号会显示在测验页面上；相同的编号、类别和题数会再次得到同一份试卷。</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="123" />
         <source>Number of &amp;items</source>
-        <translation type="unfinished" />
+        <translation>题数(&amp;I)</translation>
     </message>
     <message>
         <location filename="../ui/quiz_page.py" line="124" />
         <source>&amp;Paper number</source>
-        <translation type="unfinished" />
+        <translation>试卷编号(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>QuizzesSection</name>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="38" />
+        <source>&amp;Start a quiz…</source>
+        <translation>开始测验(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="43" />
+        <source>Trainee:</source>
+        <translation>学员：</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="48" />
+        <source>&lt;h2&gt;Knowledge quizzes&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;知识测验&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="51" />
+        <source>Items are drawn from the department's knowledge bank (service value, complaints, standards, customer types, channels, qualities). Double-click an unfinished quiz to carry on.</source>
+        <translation>题目从部门的知识题库中抽取（服务价值、投诉处理、服务标准、客户类型、沟通渠道、服务素质）。双击未完成的测验可以接着做。</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="80" />
+        <source>No trainees yet: add one on the Role-plays page.</source>
+        <translation>还没有学员：请在“角色扮演”页面添加。</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="84" />
+        <source>%1 · Paper No. %2 · unfinished — double-click to resume</source>
+        <translation>%1 · 试卷编号 %2 · 未完成 — 双击继续</translation>
+    </message>
+    <message>
+        <location filename="../ui/quizzes_section.py" line="93" />
+        <source>%1 · Paper No. %2 · %3 of %4 correct</source>
+        <translation>%1 · 试卷编号 %2 · 共%4题，答对%3题</translation>
     </message>
 </context>
 <context>

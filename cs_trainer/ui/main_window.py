@@ -16,6 +16,8 @@ from cs_trainer.ui.candidates_page import CandidatesPage
 from cs_trainer.ui.changes import ChangeBus
 from cs_trainer.ui.interview_page import InterviewPage
 from cs_trainer.ui.plans_page import PlansPage
+from cs_trainer.ui.quiz_page import QuizPage
+from cs_trainer.ui.quizzes_section import QuizzesSection
 from cs_trainer.ui.roleplay_catalogue import RoleplayCataloguePage
 from cs_trainer.ui.roleplay_page import RoleplayPage
 from cs_trainer.ui.selftest_page import SelfTestPage
@@ -43,6 +45,8 @@ class MainWindow(QMainWindow):
         library = roleplays.load_scenarios()  # once: the pages share it
         self.roleplay_catalogue = RoleplayCataloguePage(db, self.bus, library)
         self.roleplay_page = RoleplayPage(db, self.bus, library)
+        self.quizzes_section = QuizzesSection(db, self.bus)
+        self.quiz_page = QuizPage(db, self.bus)
         self.progress_section = ProgressSection(db, self.bus, library)
         self.statistics_page = StatisticsPage(db, self.bus, library)
         self.staff_section = StaffSection(db, self.bus)
@@ -57,6 +61,7 @@ class MainWindow(QMainWindow):
             (self.tr("Candidates"), self.candidates_page),
             (self.tr("Interviews"), self.plans_page),
             (self.tr("Role-plays"), self.roleplay_catalogue),
+            (self.tr("Quizzes"), self.quizzes_section),
             (self.tr("Progress"), self.progress_section),
             (self.tr("Statistics"), self.statistics_page),
             (self.tr("Staff"), self.staff_section),
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
             self.interview_page,
             self.typing_page,
             self.roleplay_page,
+            self.quiz_page,
         ):
             self.pages.addWidget(hidden)  # reached from another page, not the navigation
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -97,6 +103,9 @@ class MainWindow(QMainWindow):
         self.selftest_page.print_button.clicked.connect(self._print_finished_sheet)
         self.settings_page.saved.connect(self._status)
         self.progress_section.message.connect(self._status)
+        self.quizzes_section.quiz_requested.connect(self.run_quiz)
+        self.quiz_page.left.connect(self._back_to_quizzes)
+        self.quiz_page.finished.connect(lambda _attempt: self.quizzes_section.refresh_results())
         self.staff_section.message.connect(self._status)
         self.settings_page.language_changed.connect(self.language_changed)
         self.roleplay_catalogue.play_requested.connect(self.run_roleplay)
@@ -149,6 +158,16 @@ class MainWindow(QMainWindow):
         self.nav.hide()
         self.pages.setCurrentWidget(self.typing_page)
         self.typing_page.setFocus()
+
+    def run_quiz(self, attempt_id: int) -> None:
+        """The quiz screen; the navigation stays (trainees practise on their own)."""
+        if self.quiz_page.start(attempt_id):
+            self.pages.setCurrentWidget(self.quiz_page)
+            self.quiz_page.setFocus()
+
+    def _back_to_quizzes(self) -> None:
+        self.pages.setCurrentWidget(self.quizzes_section)
+        self.quizzes_section.refresh_results()
 
     def run_roleplay(self, attempt_id: int) -> None:
         """A trainee's practice screen; the navigation stays (trainees practise on their own)."""

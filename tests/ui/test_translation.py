@@ -87,6 +87,7 @@ def test_chinese_interface_including_qts_own_buttons(qtbot: QtBot, db: Database)
         "候选人",
         "面试",
         "角色扮演",
+        "知识测验",
         "学习进度",
         "统计",
         "员工考核",
