@@ -1,6 +1,6 @@
 """Time as stored (naive UTC) and as shown (the machine's local time)."""
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 
 def utc_now() -> datetime:
@@ -15,3 +15,13 @@ def local_time(stored: datetime) -> datetime:
 
 def local_date(stored: datetime) -> date:
     return local_time(stored).date()
+
+
+def utc_start_of(day: date) -> datetime:
+    """The stored (naive UTC) instant at which a local calendar day begins."""
+    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_end_of(day: date) -> datetime:
+    """The stored (naive UTC) instant at which a local calendar day ends."""
+    return datetime.combine(day, time.max).astimezone(UTC).replace(tzinfo=None)

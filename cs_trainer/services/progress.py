@@ -8,7 +8,7 @@ total against its maximum.
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from statistics import fmean
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.schema import SKILLS, Scenario
 from cs_trainer.services import cohorts, roleplays
+from cs_trainer.services.clock import utc_end_of, utc_start_of
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
 
@@ -93,9 +94,9 @@ def trainee_timeline(
         Attempt.status == "finished",
     )
     if since is not None:
-        query = query.where(Attempt.finished_at >= datetime.combine(since, time.min))
+        query = query.where(Attempt.finished_at >= utc_start_of(since))
     if until is not None:
-        query = query.where(Attempt.finished_at <= datetime.combine(until, time.max))
+        query = query.where(Attempt.finished_at <= utc_end_of(until))
     with db.reading() as session:
         attempts = session.scalars(query.order_by(Attempt.finished_at, Attempt.id)).all()
         return [_point(attempt) for attempt in attempts]

@@ -109,3 +109,23 @@ def test_practise_next_suggests_unmastered_scenarios_for_the_weakest_skills(
     assert "type_rational" not in advice.scenario_ids  # already at 100 %
     for scenario_id in advice.scenario_ids:
         assert set(advice.skills) & set(roleplays.skills_scored(library.get(scenario_id)))
+
+
+def test_date_filters_use_local_calendar_days(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An attempt at 07:00 in Beijing is stored as 23:00 UTC the day before; filtering by
+    the local day must still find it on its local day."""
+    import time as time_module
+    from datetime import date, datetime
+
+    from cs_trainer.services.clock import utc_end_of, utc_start_of
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time_module.tzset()
+    try:
+        assert utc_start_of(date(2026, 11, 28)) == datetime(2026, 11, 27, 16, 0)
+        assert utc_end_of(date(2026, 11, 28)).replace(microsecond=0) == datetime(
+            2026, 11, 28, 15, 59, 59
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time_module.tzset()
