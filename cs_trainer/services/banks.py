@@ -5,7 +5,6 @@ department's shared database sees the same banks; a file is read and checked in
 full before anything is stored, so a file with errors changes nothing.
 """
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,13 +12,13 @@ from sqlalchemy import select
 
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.bank_io import read_bank, write_bank
-from cs_trainer.quizzes.content_loader import content_hash
 from cs_trainer.quizzes.interview_content import BANK_FILE, Loaded, builtin_bank
 from cs_trainer.quizzes.interview_schema import QuestionBank
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import ImportedBank
+from cs_trainer.store.snapshots import canonical_hash
 
 
 @dataclass(frozen=True)
@@ -96,8 +95,7 @@ def export_bank(db: Database, bank_id: str, path: Path) -> None:
 
 def body_hash(body: dict[str, object]) -> str:
     """The identity of a bank's content, whatever file format it arrived in."""
-    canonical = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return content_hash(canonical.encode("utf-8"))
+    return canonical_hash(body)
 
 
 def _stored(row: ImportedBank) -> Loaded[QuestionBank]:

@@ -6,8 +6,6 @@ committed when given. Several interviewers rating the same candidate each have
 their own attempt, so every rating stays attributed.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -22,7 +20,8 @@ from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.plans import resolve_plan
 from cs_trainer.store.database import Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
 GROUPS = QUALITY_GROUPS
 TASK_PREFIX = "task:"
@@ -76,9 +75,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
         raise UserError("the interviewer's name is needed: every rating is attributed")
     plan = resolve_plan(db, plan_id)
     body = plan.model_dump(mode="json")
-    digest = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    digest = canonical_hash(body)
     with db.writing() as session:
         _person(session, person_id)
         existing = session.scalars(
@@ -92,12 +89,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
         ).first()
         if existing is not None:
             return existing.id
-        if session.get(InstrumentSnapshot, digest) is None:
-            session.add(
-                InstrumentSnapshot(
-                    content_hash=digest, instrument_id=f"plan:{plan_id}", version=1, body=body
-                )
-            )
+        keep_snapshot(session, digest, f"plan:{plan_id}", 1, body)
         attempt = Attempt(
             person_id=person_id,
             kind="interview",

@@ -36,7 +36,8 @@ from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.staff import STAFF
 from cs_trainer.store.database import Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import keep_snapshot
 
 PERFORMANCE = "performance"  # the attempts.kind this module owns
 MODE = "manager"
@@ -307,15 +308,8 @@ def _check_rating(form: PerformanceForm, item_id: str, score: int | None) -> Non
 
 
 def _store_snapshot(session: Session, loaded: LoadedForm) -> None:
-    if session.get(InstrumentSnapshot, loaded.content_hash) is None:
-        session.add(
-            InstrumentSnapshot(
-                content_hash=loaded.content_hash,
-                instrument_id=loaded.form.id,
-                version=loaded.form.version,
-                body=loaded.form.model_dump(mode="json"),
-            )
-        )
+    form = loaded.form
+    keep_snapshot(session, loaded.content_hash, form.id, form.version, form.model_dump(mode="json"))
 
 
 def _require_staff(session: Session, person_id: int) -> Person:

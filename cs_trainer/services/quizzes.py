@@ -12,8 +12,6 @@ fully correct else 0 and ``data = {"chosen": [option ids]}``; a finished attempt
 ``total`` = items correct and ``group_scores`` = {category: fraction correct}.
 """
 
-import hashlib
-import json
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -39,7 +37,8 @@ from cs_trainer.quizzes.quiz import (
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
 QUIZ = "quiz"  # the attempts.kind this module owns
 PAPER_NUMBERS = range(1, 1_000_000)  # seeds drawn for the trainer: short enough to write down
@@ -96,21 +95,11 @@ def start_quiz(
     loaded = builtin_quiz_bank()
     paper = draw(loaded.content, categories, count, _check_seed(seed))
     body = paper.to_body()
-    digest = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    digest = canonical_hash(body)
     with db.writing() as session:
         if session.get(Person, person_id) is None:
             raise NotFoundError(f"there is no person with ID {person_id}")
-        if session.get(InstrumentSnapshot, digest) is None:
-            session.add(
-                InstrumentSnapshot(
-                    content_hash=digest,
-                    instrument_id=paper.bank_id,
-                    version=loaded.content.version,
-                    body=body,
-                )
-            )
+        keep_snapshot(session, digest, paper.bank_id, loaded.content.version, body)
         attempt = Attempt(
             person_id=person_id,
             kind=QUIZ,

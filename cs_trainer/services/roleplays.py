@@ -5,8 +5,6 @@ committed response, so an interrupted play-through resumes by replaying its
 choices through the pure runner.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import zip_longest
@@ -25,7 +23,8 @@ from cs_trainer.scenarios.schema import SKILLS, Choice, Scenario
 from cs_trainer.scenarios.validator import LoadedScenario, load_library
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import APP_NAME, Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
 ROLEPLAY = "roleplay"
 
@@ -102,21 +101,11 @@ def list_trainees(db: Database) -> list[Trainee]:
 def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
     """Open an attempt of ``scenario`` for a trainee; return its ID."""
     body = scenario.model_dump(mode="json")
-    digest = hashlib.sha256(
-        json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
-    ).hexdigest()
+    digest = canonical_hash(body)
     with db.writing() as session:
         if session.get(Person, person_id) is None:
             raise NotFoundError(f"there is no trainee with ID {person_id}")
-        if session.get(InstrumentSnapshot, digest) is None:
-            session.add(
-                InstrumentSnapshot(
-                    content_hash=digest,
-                    instrument_id=scenario.id,
-                    version=scenario.version,
-                    body=body,
-                )
-            )
+        keep_snapshot(session, digest, scenario.id, scenario.version, body)
         attempt = Attempt(
             person_id=person_id,
             kind=ROLEPLAY,

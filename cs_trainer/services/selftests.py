@@ -18,7 +18,8 @@ from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, s
 from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import keep_snapshot
 
 SELFTEST = "selftest"  # the attempts.kind this module owns
 Mode = Literal["self", "manager"]
@@ -162,15 +163,14 @@ def finished_selftests(db: Database, person_id: int) -> list[AttemptOutcome]:
 def _new_attempt(
     session: Session, loaded: LoadedInstrument, person_id: int, mode: Mode, conducted_by: str
 ) -> Attempt:
-    if session.get(InstrumentSnapshot, loaded.content_hash) is None:
-        session.add(
-            InstrumentSnapshot(
-                content_hash=loaded.content_hash,
-                instrument_id=loaded.instrument.id,
-                version=loaded.instrument.version,
-                body=loaded.instrument.model_dump(mode="json"),
-            )
-        )
+    instrument = loaded.instrument
+    keep_snapshot(
+        session,
+        loaded.content_hash,
+        instrument.id,
+        instrument.version,
+        instrument.model_dump(mode="json"),
+    )
     attempt = Attempt(
         person_id=person_id,
         instrument_id=loaded.instrument.id,

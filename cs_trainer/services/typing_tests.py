@@ -6,8 +6,6 @@ the typed text with its measures. The pass mark in force is stored with the
 result, so changing the setting later never rewrites a past verdict.
 """
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +21,8 @@ from cs_trainer.quizzes.typing_metrics import TypingMetrics, passes, typing_metr
 from cs_trainer.services.app_settings import get_setting, set_setting
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
+from cs_trainer.store.models import Attempt, Person, Response
+from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
 TYPING_PASS_MARK = "typing_pass_mark"
 DEFAULT_PASS_MARK = 80
@@ -127,27 +126,20 @@ def typing_results(db: Database, person_id: int) -> list[TypingOutcome]:
 
 
 def passage_hash(passage: TypingPassage) -> str:
-    """Identity of one exact version of a passage: sha256 of its canonical JSON."""
-    return hashlib.sha256(_canonical_json(passage.model_dump(mode="json"))).hexdigest()
-
-
-def _canonical_json(body: dict[str, Any]) -> bytes:
-    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+    """Identity of one exact version of a passage: the hash of its canonical JSON."""
+    return canonical_hash(passage.model_dump(mode="json"))
 
 
 def _new_attempt(
     session: Session, person_id: int, passage: TypingPassage, seconds: float, conducted_by: str
 ) -> Attempt:
-    digest = passage_hash(passage)
-    if session.get(InstrumentSnapshot, digest) is None:
-        session.add(
-            InstrumentSnapshot(
-                content_hash=digest,
-                instrument_id=f"typing:{passage.id}",
-                version=builtin_typing().content.version,
-                body=passage.model_dump(mode="json"),
-            )
-        )
+    digest = keep_snapshot(
+        session,
+        passage_hash(passage),
+        f"typing:{passage.id}",
+        builtin_typing().content.version,
+        passage.model_dump(mode="json"),
+    )
     finished = utc_now()
     attempt = Attempt(
         person_id=person_id,
