@@ -118,17 +118,17 @@
 <context>
     <name>AddTraineesDialog</name>
     <message>
-        <location filename="../ui/progress_page.py" line="306" />
+        <location filename="../ui/cohort_widgets.py" line="198" />
         <source>Add trainees to %1</source>
         <translation>将学员加入 %1</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="308" />
+        <location filename="../ui/cohort_widgets.py" line="200" />
         <source>Filter by name</source>
         <translation>按姓名筛选</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="314" />
+        <location filename="../ui/cohort_widgets.py" line="206" />
         <source>%1 (now in %2)</source>
         <translation>%1（现属 %2）</translation>
     </message>
@@ -358,73 +358,73 @@
 <context>
     <name>CohortProgressTab</name>
     <message>
-        <location filename="../ui/progress_page.py" line="589" />
+        <location filename="../ui/progress_page.py" line="380" />
         <source>Loading the cohort's results…</source>
         <translation>正在读取班级成绩…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="594" />
+        <location filename="../ui/progress_page.py" line="385" />
         <source>&amp;New cohort…</source>
         <translation>新建班级(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="595" />
+        <location filename="../ui/progress_page.py" line="386" />
         <source>&amp;Add trainees…</source>
         <translation>添加学员(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="596" />
+        <location filename="../ui/progress_page.py" line="387" />
         <source>&amp;From</source>
         <translation>起始(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="597" />
+        <location filename="../ui/progress_page.py" line="388" />
         <source>T&amp;o</source>
         <translation>截止(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="608" />
+        <location filename="../ui/progress_page.py" line="399" />
         <source>The cohort's weakest skills</source>
         <translation>班级最薄弱的技能</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="612" />
+        <location filename="../ui/progress_page.py" line="403" />
         <source>All role-plays, whatever the dates above.</source>
         <translation>统计全部角色扮演，不受上方日期限制。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="623" />
+        <location filename="../ui/progress_page.py" line="414" />
         <source>&amp;Cohort:</source>
         <translation>班级(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="680" />
+        <location filename="../ui/progress_page.py" line="471" />
         <source>%1 (trainees: %2)</source>
         <translation>%1（%2 名学员）</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="696" />
+        <location filename="../ui/progress_page.py" line="487" />
         <source>, </source>
         <comment>between the names in a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="699" />
+        <location filename="../ui/progress_page.py" line="490" />
         <source>&lt;b&gt;Weakest:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;最薄弱：&lt;/b&gt;%1</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="706" />
+        <location filename="../ui/progress_page.py" line="497" />
         <source>No cohort yet: create one with “New cohort…”, then add trainees.</source>
         <translation>还没有班级：请先点击“新建班级…”，再添加学员。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="708" />
+        <location filename="../ui/progress_page.py" line="499" />
         <source>This cohort has no trainees yet: use “Add trainees…”.</source>
         <translation>这个班级还没有学员：请点击“添加学员…”。</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="711" />
+        <location filename="../ui/progress_page.py" line="502" />
         <source>%1 trainees, %2 role-plays and tests. Each cell: latest / best result; click a heading to sort by best.</source>
         <translation>%1 名学员，%2 项角色扮演和测试。每格为：最近一次 / 最好成绩；点击列标题可按最好成绩排序。</translation>
     </message>
@@ -432,22 +432,22 @@
 <context>
     <name>CohortTableModel</name>
     <message>
-        <location filename="../ui/progress_page.py" line="204" />
+        <location filename="../ui/cohort_widgets.py" line="96" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="208" />
+        <location filename="../ui/cohort_widgets.py" line="100" />
         <source>Mean of the latest and of the best results, over what the trainee took</source>
         <translation>该学员做过的各项中，最近成绩的平均 / 最好成绩的平均</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="210" />
+        <location filename="../ui/cohort_widgets.py" line="102" />
         <source>Mean</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="248" />
+        <location filename="../ui/cohort_widgets.py" line="140" />
         <source>Latest %1, best %2, attempts: %3</source>
         <translation>最近 %1，最好 %2，共做 %3 次</translation>
     </message>
@@ -785,17 +785,17 @@
 <context>
     <name>NewCohortDialog</name>
     <message>
-        <location filename="../ui/progress_page.py" line="270" />
+        <location filename="../ui/cohort_widgets.py" line="162" />
         <source>New cohort</source>
         <translation>新建班级</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="272" />
+        <location filename="../ui/cohort_widgets.py" line="164" />
         <source>e.g. New staff, November</source>
         <translation>例如：11月新员工班</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="277" />
+        <location filename="../ui/cohort_widgets.py" line="169" />
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
@@ -1200,17 +1200,17 @@
 <context>
     <name>ProgressPage</name>
     <message>
-        <location filename="../ui/progress_page.py" line="786" />
+        <location filename="../ui/progress_page.py" line="577" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="787" />
+        <location filename="../ui/progress_page.py" line="578" />
         <source>Cohort</source>
         <translation>班级</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="788" />
+        <location filename="../ui/progress_page.py" line="579" />
         <source>&lt;h2&gt;Progress&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;学习进度&lt;/h2&gt;</translation>
     </message>
@@ -2050,7 +2050,7 @@
 <context>
     <name>SkillBars</name>
     <message>
-        <location filename="../ui/progress_page.py" line="382" />
+        <location filename="../ui/progress_page.py" line="173" />
         <source>not practised yet</source>
         <translation>尚未练习</translation>
     </message>
@@ -2324,82 +2324,82 @@
 <context>
     <name>TraineeProgressTab</name>
     <message>
-        <location filename="../ui/progress_page.py" line="455" />
+        <location filename="../ui/progress_page.py" line="246" />
         <source>Loading the trainee's progress…</source>
         <translation>正在读取学员进度…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="464" />
+        <location filename="../ui/progress_page.py" line="255" />
         <source>Weakest situations</source>
         <translation>最薄弱的情境</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="465" />
+        <location filename="../ui/progress_page.py" line="256" />
         <source>Weakest skills</source>
         <translation>最薄弱的技能</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="466" />
+        <location filename="../ui/progress_page.py" line="257" />
         <source>What to practise next</source>
         <translation>下一步练什么</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="470" />
+        <location filename="../ui/progress_page.py" line="261" />
         <source>Every finished attempt</source>
         <translation>每一次完成的练习和测试</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="471" />
+        <location filename="../ui/progress_page.py" line="262" />
         <source>Skills in role-plays</source>
         <translation>角色扮演中的技能</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="483" />
+        <location filename="../ui/progress_page.py" line="274" />
         <source>&amp;Cohort:</source>
         <translation>班级(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="484" />
+        <location filename="../ui/progress_page.py" line="275" />
         <source>&amp;Trainee:</source>
         <translation>学员(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="498" />
+        <location filename="../ui/progress_page.py" line="289" />
         <source>All trainees</source>
         <translation>全部学员</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="500" />
+        <location filename="../ui/progress_page.py" line="291" />
         <source>Not in a cohort</source>
         <translation>未分班</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="541" />
+        <location filename="../ui/progress_page.py" line="332" />
         <source>No role-play finished yet</source>
         <translation>还没有完成的角色扮演</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="547" />
+        <location filename="../ui/progress_page.py" line="338" />
         <source>Every role-play tried is at 100%</source>
         <translation>做过的角色扮演都已达到 100%</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="558" />
+        <location filename="../ui/progress_page.py" line="349" />
         <source>Choose a trainee</source>
         <translation>请选择学员</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="571" />
+        <location filename="../ui/progress_page.py" line="362" />
         <source>best so far %1</source>
         <translation>目前最好 %1</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="573" />
+        <location filename="../ui/progress_page.py" line="364" />
         <source>not tried yet</source>
         <translation>还没做过</translation>
     </message>
     <message>
-        <location filename="../ui/progress_page.py" line="575" />
+        <location filename="../ui/progress_page.py" line="366" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

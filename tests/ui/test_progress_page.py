@@ -15,17 +15,17 @@ from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
 from cs_trainer.ui.changes import ChangeBus
-from cs_trainer.ui.progress_page import (
+from cs_trainer.ui.cohort_widgets import (
     FIRST_INSTRUMENT_COLUMN,
     MEAN_COLUMN,
     NAME_COLUMN,
     AddTraineesDialog,
     CohortTableModel,
     NewCohortDialog,
-    ProgressPage,
     TraineeChoice,
     header_title,
 )
+from cs_trainer.ui.progress_page import ProgressPage
 from cs_trainer.ui.roleplay_catalogue_model import ROLEPLAYS
 
 COMPLAINT, RATIONAL = "complete_complaint", "type_rational"
