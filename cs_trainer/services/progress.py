@@ -114,7 +114,7 @@ def skill_profile(db: Database, person_id: int) -> list[SkillScore]:
             )
         ).all()
         for attempt in attempts:
-            best = _best(_scenario(attempt))
+            best = _best(attempt)
             for skill, possible in best.scores.items():
                 if possible > 0:
                     earned = (attempt.group_scores or {}).get(skill, 0.0)
@@ -210,7 +210,7 @@ def _point(attempt: Attempt) -> ProgressPoint:
     total = attempt.total or 0
     if attempt.kind == "roleplay":
         scenario = _scenario(attempt)
-        possible = _best(scenario).total
+        possible = _best(attempt).total
         title, percent, raw = scenario.title, _ratio(total, possible), f"{total} / {possible}"
     elif attempt.kind == "quiz":
         count = len(attempt.snapshot.body.get("items", [])) or 1
@@ -222,19 +222,25 @@ def _point(attempt: Attempt) -> ProgressPoint:
     )
 
 
+# Snapshots are content-addressed and never change, so a scenario and its best path
+# are parsed and searched once per snapshot, not once per attempt.
+_SCENARIOS: dict[str, Scenario] = {}
 _BEST_PATHS: dict[str, runner.RunState] = {}
 
 
-def _best(scenario: Scenario) -> runner.RunState:
-    """The best path of a scenario version, computed once per process."""
-    key = f"{scenario.id}:{scenario.version}:{hash(scenario.model_dump_json())}"
-    if key not in _BEST_PATHS:
-        _BEST_PATHS[key] = runner.best_path(scenario)
-    return _BEST_PATHS[key]
+def _best(attempt: Attempt) -> runner.RunState:
+    """The best path of the scenario version the attempt was played with."""
+    if attempt.content_hash not in _BEST_PATHS:
+        _BEST_PATHS[attempt.content_hash] = runner.best_path(_scenario(attempt))
+    return _BEST_PATHS[attempt.content_hash]
 
 
 def _scenario(attempt: Attempt) -> Scenario:
-    return Scenario.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
+    if attempt.content_hash not in _SCENARIOS:
+        _SCENARIOS[attempt.content_hash] = Scenario.model_validate(
+            attempt.snapshot.body, context={STORED_SNAPSHOT: True}
+        )
+    return _SCENARIOS[attempt.content_hash]
 
 
 def _ratio(part: float, whole: float) -> float:
