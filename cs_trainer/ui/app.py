@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cs_trainer import __version__
 from cs_trainer.errors import UserError
 from cs_trainer.store.database import Database
-from cs_trainer.ui import settings
-from cs_trainer.ui.fonts import install_app_font
 from cs_trainer.ui.main_window import MainWindow
-from cs_trainer.ui.problems import show_crash
-from cs_trainer.ui.translation import LanguageSwitch
+from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.shared.fonts import install_app_font
+from cs_trainer.ui.shared.problems import show_crash
+from cs_trainer.ui.shared.translation import LanguageSwitch
 
 ORGANISATION_DOMAIN = "cs-trainer.local"
 

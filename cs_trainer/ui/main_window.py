@@ -11,20 +11,21 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from cs_trainer.errors import UserError
 from cs_trainer.services import roleplays, selftests
 from cs_trainer.store.database import Database
-from cs_trainer.ui import problems, settings
-from cs_trainer.ui.candidates_page import CandidatesPage
-from cs_trainer.ui.changes import ChangeBus
-from cs_trainer.ui.interview_page import InterviewPage
-from cs_trainer.ui.plans_page import PlansPage
-from cs_trainer.ui.quiz_page import QuizPage
-from cs_trainer.ui.quizzes_section import QuizzesSection
-from cs_trainer.ui.roleplay_catalogue import RoleplayCataloguePage
-from cs_trainer.ui.roleplay_page import RoleplayPage
-from cs_trainer.ui.selftest_page import SelfTestPage
-from cs_trainer.ui.settings_page import SettingsPage
-from cs_trainer.ui.statistics_page import StatisticsPage
-from cs_trainer.ui.trainer_pages import ProgressSection, StaffSection
-from cs_trainer.ui.typing_page import TypingTestPage
+from cs_trainer.ui.candidates.candidates_page import CandidatesPage
+from cs_trainer.ui.interviews.interview_page import InterviewPage
+from cs_trainer.ui.interviews.plans_page import PlansPage
+from cs_trainer.ui.quizzes.quiz_page import QuizPage
+from cs_trainer.ui.quizzes.quizzes_section import QuizzesSection
+from cs_trainer.ui.quizzes.statistics_page import StatisticsPage
+from cs_trainer.ui.roleplays.roleplay_catalogue import RoleplayCataloguePage
+from cs_trainer.ui.roleplays.roleplay_page import RoleplayPage
+from cs_trainer.ui.selftest.selftest_page import SelfTestPage
+from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings.settings_page import SettingsPage
+from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.trainer.trainer_pages import ProgressSection, StaffSection
+from cs_trainer.ui.typing_test.typing_page import TypingTestPage
 
 
 class MainWindow(QMainWindow):

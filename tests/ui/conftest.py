@@ -17,10 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from cs_trainer.services import candidates
 from cs_trainer.store.database import Database
-from cs_trainer.ui import problems, settings
 from cs_trainer.ui.app import configure_application
 from cs_trainer.ui.main_window import MainWindow
-from cs_trainer.ui.translation import LanguageSwitch
+from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.translation import LanguageSwitch
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,0 +1,3 @@
+"""Structured interviews: interview plans per position, the interview screen and the summary
+of all raters.
+"""

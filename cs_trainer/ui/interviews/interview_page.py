@@ -1,0 +1,240 @@
+"""Running a structured interview: one interviewer rates every question and task.
+
+Everything autosaves: a rating the moment it is clicked, notes shortly after
+typing stops and whenever the interviewer moves to another item.
+"""
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs_trainer.errors import UserError
+from cs_trainer.services import interviews
+from cs_trainer.services.interviews import InterviewState, ItemRating, task_key
+from cs_trainer.store.database import Database
+from cs_trainer.ui.interviews.interview_panels import QuestionPanel, Stopwatch, TaskPanel
+from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.shared.translation import content_text
+
+BLANK = ItemRating(None, "")
+
+
+def _is_blank(rating: ItemRating) -> bool:
+    """Nothing recorded yet: no score, no note, no count, time or sign."""
+    return rating.score is None and not rating.notes and not any(rating.data.values())
+
+
+_SCORE_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
+
+
+class InterviewPage(QWidget):
+    """One interviewer's interview of one candidate; ``left`` when going back."""
+
+    left = Signal()
+    finished = Signal(int)
+
+    def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._bus = bus
+        self.state: InterviewState | None = None
+        self._items: list[str] = []  # question ids and "task:<id>", in plan order
+        self._ratings: dict[str, ItemRating] = {}
+        self._shown: str | None = None  # the item whose panel is on screen
+        self.header_label = QLabel()
+        self.header_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.stopwatch = Stopwatch()  # for timing an answer; tasks have their own
+        self.item_list = QListWidget()
+        self.item_list.setMinimumWidth(260)
+        self.item_list.setWordWrap(True)
+        self.item_list.currentRowChanged.connect(self._show_row)
+        self.question_panel = QuestionPanel()
+        self.task_panel = TaskPanel()
+        self.question_panel.changed.connect(self.save_current)
+        self.task_panel.changed.connect(self.save_current)
+        # One scroll area per panel: a scroll area respects the height-for-width of the
+        # wrapped texts in its own widget, not through a stacked widget.
+        self.panels = QStackedWidget()
+        self._scrolls: dict[QWidget, QScrollArea] = {}
+        for panel in (self.question_panel, self.task_panel):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setWidget(panel)
+            self._scrolls[panel] = scroll
+            self.panels.addWidget(scroll)
+        splitter = QSplitter()
+        splitter.addWidget(self.item_list)
+        splitter.addWidget(self.panels)
+        splitter.setStretchFactor(1, 1)
+        header = QHBoxLayout()
+        header.addWidget(self.header_label, 1)
+        header.addWidget(self.stopwatch)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        self.leave_button = QPushButton(self.tr("Back to candidates"))
+        self.previous_button = QPushButton(self.tr("← Previous"))
+        self.next_button = QPushButton(self.tr("Next →"))
+        self.finish_button = QPushButton(self.tr("Finish interview"))
+        self.leave_button.clicked.connect(self._leave)
+        self.previous_button.clicked.connect(lambda: self._step(-1))
+        self.next_button.clicked.connect(lambda: self._step(1))
+        self.finish_button.clicked.connect(self.finish)
+        self.status_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.leave_button)
+        row.addWidget(self.status_label, 1)
+        for button in (self.previous_button, self.next_button, self.finish_button):
+            row.addWidget(button)
+        return row
+
+    def start(self, attempt_id: int) -> None:
+        """Show an interview (new or resumed) at its first unrated question."""
+        state = interviews.load_interview(self._db, attempt_id)
+        self.state = state
+        self._ratings = dict(state.ratings)
+        self._shown = None
+        plan = state.plan
+        self._items = [q.id for q in plan.questions] + [task_key(t.id) for t in plan.tasks]
+        self.header_label.setText(
+            self.tr("%1 · %2 · interviewer %3")
+            .replace("%1", state.person_name)
+            .replace("%2", plan.name)
+            .replace("%3", state.rater)
+        )
+        self.item_list.blockSignals(True)
+        self.item_list.clear()
+        for _item in self._items:
+            self.item_list.addItem(QListWidgetItem())
+        self.item_list.blockSignals(False)
+        self._refresh_list()
+        first = next((i for i, item in enumerate(self._items) if self._score(item) is None), 0)
+        self.item_list.setCurrentRow(first)
+        self._show_row(first)
+
+    def _title(self, item_id: str) -> str:
+        assert self.state is not None
+        plan = self.state.plan
+        if item_id.startswith("task:"):
+            task = next(t for t in plan.tasks if task_key(t.id) == item_id)
+            return content_text(task.title)
+        index = next(i for i, q in enumerate(plan.questions) if q.id == item_id)
+        return f"{index + 1}. {content_text(plan.questions[index].text)}"
+
+    def _score(self, item_id: str) -> int | None:
+        rating = self._ratings.get(item_id)
+        return rating.score if rating else None
+
+    def _refresh_list(self) -> None:
+        for row, item_id in enumerate(self._items):
+            score = self._score(item_id)
+            mark = f"[{score}] " if score is not None else "[ ] "
+            self.item_list.item(row).setText(mark + self._title(item_id))
+        rated = sum(1 for item in self._items if self._score(item) is not None)
+        self.status_label.setText(
+            self.tr("%1 of %2 rated · saved automatically")
+            .replace("%1", str(rated))
+            .replace("%2", str(len(self._items)))
+        )
+
+    def _show_row(self, row: int) -> None:
+        if self.state is None or not 0 <= row < len(self._items):
+            return
+        self.save_current()  # what was on screen belongs to the item shown before
+        item_id = self._items[row]
+        self._shown = item_id
+        rating = self._ratings.get(item_id, ItemRating(None, ""))
+        if item_id.startswith("task:"):
+            task = next(t for t in self.state.plan.tasks if task_key(t.id) == item_id)
+            self.task_panel.show_task(task, rating.score, rating.notes, rating.data)
+            self.panels.setCurrentWidget(self._scrolls[self.task_panel])
+        else:
+            question = next(q for q in self.state.plan.questions if q.id == item_id)
+            self.question_panel.show_question(question, rating.score, rating.notes)
+            self.panels.setCurrentWidget(self._scrolls[self.question_panel])
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < len(self._items) - 1)
+
+    def current_item(self) -> str | None:
+        """The item whose panel is on screen."""
+        return self._shown
+
+    def save_current(self) -> None:
+        """Commit what the panel on screen shows for its item, if anything changed."""
+        item_id = self._shown
+        for pending in (self.question_panel, self.task_panel):
+            pending.cancel_pending_save()
+        if self.state is None or self.state.finished or item_id is None:
+            return
+        panel = self.task_panel if item_id.startswith("task:") else self.question_panel
+        score, notes = panel.scale.score(), panel.notes.toPlainText()
+        data = self.task_panel.observations() if panel is self.task_panel else {}
+        shown = ItemRating(score, notes, data)
+        if self._ratings.get(item_id, BLANK) == shown or (
+            item_id not in self._ratings and _is_blank(shown)
+        ):
+            return  # only looked at: nothing to record
+        try:
+            interviews.rate(self._db, self.state.attempt_id, item_id, score, notes, data or None)
+        except UserError as exc:
+            problems.show_problem(self, str(exc))
+            return
+        self._ratings[item_id] = ItemRating(score, notes, data)
+        self._refresh_list()
+
+    def _step(self, delta: int) -> None:
+        row = self.item_list.currentRow() + delta
+        if 0 <= row < len(self._items):
+            self.item_list.setCurrentRow(row)
+
+    def finish(self) -> None:
+        if self.state is None:
+            return
+        self.save_current()
+        try:
+            interviews.finish_interview(self._db, self.state.attempt_id)
+        except UserError as exc:
+            problems.show_problem(self, str(exc))
+            return
+        self.state = replace(self.state, finished=True)
+        self._bus.announce(ATTEMPTS)
+        self.finished.emit(self.state.attempt_id)
+
+    def _leave(self) -> None:
+        self.save_current()
+        self._bus.announce(ATTEMPTS)
+        self.left.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() in _SCORE_KEYS
+            and not self.question_panel.notes.hasFocus()
+            and not (self.task_panel.notes.hasFocus())
+        ):
+            item = self.current_item() or ""
+            panel = self.task_panel if item.startswith("task:") else self.question_panel
+            panel.scale.choose(_SCORE_KEYS[event.key()])
+        elif event.key() == Qt.Key.Key_PageDown:
+            self._step(1)
+        elif event.key() == Qt.Key.Key_PageUp:
+            self._step(-1)
+        else:
+            super().keyPressEvent(event)

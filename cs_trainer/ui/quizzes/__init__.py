@@ -1,0 +1,1 @@
+"""Knowledge quizzes: taking a quiz, the quizzes page and item statistics."""

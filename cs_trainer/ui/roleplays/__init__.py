@@ -1,0 +1,1 @@
+"""Role-play practice: the catalogue, the play screen and the end screen."""

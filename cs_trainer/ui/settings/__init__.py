@@ -1,0 +1,1 @@
+"""Per-computer preferences (QSettings) and the settings page."""

@@ -1,0 +1,1 @@
+"""Staff evaluation forms: the performance evaluation and the front-desk reception assessment."""

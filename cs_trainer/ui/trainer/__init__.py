@@ -1,0 +1,1 @@
+"""The trainer's side: progress, cohorts, trend charts and score-sheet export."""

@@ -1,0 +1,246 @@
+"""The cohort table model and the dialogs for making cohorts and adding trainees."""
+
+import textwrap
+from dataclasses import dataclass
+from statistics import fmean
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cs_trainer.services.progress import (
+    CohortCell,
+    CohortRow,
+    CohortTable,
+)
+from cs_trainer.ui.shared.translation import content_text
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_COLUMN, MEAN_COLUMN, FIRST_INSTRUMENT_COLUMN = 0, 1, 2
+WEAK, FAIR, GOOD = "#fbe3e1", "#fff4d6", "#e3f2e6"
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}%"
+
+
+def header_title(text: str, width: int = 20, lines: int = 3) -> str:
+    """A long instrument title over a few short lines, so columns stay narrow (the full
+    title is the header's tooltip). Chinese has no spaces and is twice as wide."""
+    if any("\u3000" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in text):
+        step = width // 2
+        parts = [text[i : i + step] for i in range(0, len(text), step)]
+    else:
+        parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], parts[lines - 1][:-1] + "…"]
+    return "\n".join(parts)
+
+
+def mean_cell(row: CohortRow) -> CohortCell:
+    """A trainee's mean over the instruments they took: of latest and of best."""
+    cells = [c for c in row.cells.values() if c.best is not None and c.latest is not None]
+    if not cells:
+        return CohortCell(None, None, 0)
+    return CohortCell(
+        fmean(c.latest or 0.0 for c in cells),
+        fmean(c.best or 0.0 for c in cells),
+        sum(c.attempts for c in cells),
+    )
+
+
+class CohortTableModel(QAbstractTableModel):
+    """Trainees × instruments; each cell "latest % / best %", sorted by best."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table = CohortTable([], [])
+
+    def set_table(self, table: CohortTable) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.table.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIRST_INSTRUMENT_COLUMN + len(self.table.instruments)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
+            return None
+        if section == NAME_COLUMN:
+            return self.tr("Trainee") if role == Qt.ItemDataRole.DisplayRole else None
+        if section == MEAN_COLUMN:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr(
+                    "Mean of the latest and of the best results, over what the trainee took"
+                )
+            return self.tr("Mean") if role == Qt.ItemDataRole.DisplayRole else None
+        title = content_text(self.table.instruments[section - FIRST_INSTRUMENT_COLUMN][1])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header_title(title)
+        return title if role == Qt.ItemDataRole.ToolTipRole else None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.table.rows):
+            return None
+        row = self.table.rows[index.row()]
+        if role == ID_ROLE:
+            return row.person_id
+        if index.column() == NAME_COLUMN:
+            return row.name if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
+        return self._cell_data(self.cell(index.row(), index.column()), role)
+
+    def cell(self, row: int, column: int) -> CohortCell | None:
+        """The cell at a source position (the mean for the mean column)."""
+        found = self.table.rows[row]
+        if column == MEAN_COLUMN:
+            return mean_cell(found)
+        key = self.table.instruments[column - FIRST_INSTRUMENT_COLUMN][0]
+        return found.cells.get(key)
+
+    def _cell_data(self, cell: CohortCell | None, role: int) -> Any:
+        best = cell.best if cell is not None else None
+        if role == SORT_ROLE:
+            return best if best is not None else -1.0
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if cell is None or best is None:
+            return "—" if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{percent(cell.latest)} / {percent(best)}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(GOOD if best >= 80 else FAIR if best >= 50 else WEAK))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                self.tr("Latest %1, best %2, attempts: %3")
+                .replace("%1", percent(cell.latest))
+                .replace("%2", percent(best))
+                .replace("%3", str(cell.attempts))
+            )
+        return None
+
+
+def sorted_proxy(model: CohortTableModel) -> QSortFilterProxyModel:
+    proxy = QSortFilterProxyModel(model)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortLocaleAware(True)
+    return proxy
+
+
+# -- dialogs --------------------------------------------------------------------------------
+class NewCohortDialog(QDialog):
+    """Asks for a new cohort's name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New cohort"))
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. New staff, November"))
+        buttons = _ok_cancel(self)
+        self.name_edit.textChanged.connect(lambda text: _ok(buttons).setEnabled(bool(text.strip())))
+        _ok(buttons).setEnabled(False)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(buttons)
+        self.setMinimumWidth(380)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None) -> str | None:
+        """The name typed, or None when cancelled; tests replace this classmethod."""
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.name_edit.text().strip()
+
+
+@dataclass(frozen=True)
+class TraineeChoice:
+    """A trainee offered for a cohort, and the cohort they are in now (they move)."""
+
+    id: int
+    name: str
+    cohort: str | None
+
+
+class AddTraineesDialog(QDialog):
+    """Ticks existing trainees to put into a cohort; a filter finds one among many."""
+
+    def __init__(
+        self, cohort: str, choices: list[TraineeChoice], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add trainees to %1").replace("%1", cohort))
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name"))
+        self.filter_edit.textChanged.connect(self._filter)
+        self.list = QListWidget()
+        for choice in choices:
+            text = choice.name
+            if choice.cohort:
+                text = self.tr("%1 (now in %2)").replace("%1", text).replace("%2", choice.cohort)
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, choice.id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.list)
+        layout.addWidget(_ok_cancel(self))
+        self.resize(420, 460)
+
+    def _filter(self, text: str) -> None:
+        for number in range(self.list.count()):
+            item = self.list.item(number)
+            item.setHidden(text.strip().lower() not in item.text().lower())
+
+    def chosen(self) -> list[int]:
+        items = [self.list.item(n) for n in range(self.list.count())]
+        return [int(i.data(ID_ROLE)) for i in items if i.checkState() == Qt.CheckState.Checked]
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, cohort: str, choices: list[TraineeChoice]) -> list[int]:
+        """The IDs ticked (empty when cancelled); tests replace this classmethod."""
+        dialog = cls(cohort, choices, parent)
+        return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else []
+
+
+def _ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def _ok(buttons: QDialogButtonBox) -> QPushButton:
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+# -- small views ----------------------------------------------------------------------------

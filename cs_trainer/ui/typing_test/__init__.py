@@ -1,0 +1,1 @@
+"""The typing test: setup and the timed typing screen."""
