@@ -14,11 +14,11 @@ from pydantic import BaseModel
 from cs_trainer.errors import ContentError
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.interview_schema import QuestionBank, TaskSet, TypingSet
-from cs_trainer.quizzes.performance_schema import PerformanceForm
 from cs_trainer.quizzes.quiz_schema import QuizBank
-from cs_trainer.quizzes.reception_schema import ReceptionStandard
 from cs_trainer.quizzes.selftest_schema import SelfTestInstrument
 from cs_trainer.scenarios.validator import validate_file
+from cs_trainer.staff_forms.performance_schema import PerformanceForm
+from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 
 MODELS: dict[str, type[BaseModel]] = {
     "interview_bank": QuestionBank,

@@ -21,7 +21,14 @@ def _example() -> str:
 
 def test_valid_files_and_folders_pass(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "example.yaml").write_text(_example(), encoding="utf-8")
-    code = cli.main(["validate-content", str(tmp_path), str(package_path("quizzes", "content"))])
+    code = cli.main(
+        [
+            "validate-content",
+            str(tmp_path),
+            str(package_path("quizzes", "content")),
+            str(package_path("staff_forms", "content")),
+        ]
+    )
     out, err = capsys.readouterr()
     assert (code, err) == (0, "")
     assert re.fullmatch(r"(\d+) of \1 files valid\n", out)
@@ -63,6 +70,7 @@ def test_the_real_command_checks_the_shipped_content() -> None:
             "validate-content",
             str(package_path("scenarios", "content")),
             str(package_path("quizzes", "content")),
+            str(package_path("staff_forms", "content")),
         ],
         capture_output=True,
         text=True,

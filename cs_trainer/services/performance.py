@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 
 from cs_trainer.errors import InvalidAnswersError, NotFoundError, UserError
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.quizzes.performance_schema import OVERALL_ITEM_ID, PerformanceForm
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.reports.performance_data import (
     FormItem,
@@ -35,6 +34,7 @@ from cs_trainer.resources import package_path
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.staff import STAFF
+from cs_trainer.staff_forms.performance_schema import OVERALL_ITEM_ID, PerformanceForm
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import keep_snapshot
@@ -100,7 +100,7 @@ class Review:
 @cache
 def builtin_form() -> LoadedForm:
     """The built-in form of seed 000, loaded and validated once per process."""
-    form, digest = load_model(package_path("quizzes", "content", FORM_FILE), PerformanceForm)
+    form, digest = load_model(package_path("staff_forms", "content", FORM_FILE), PerformanceForm)
     return LoadedForm(form, digest)
 
 

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.quizzes.reception_schema import Clause, ReceptionStandard, StandardItem
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.reports.reception_data import (
     ReceptionSheet,
@@ -35,6 +34,7 @@ from cs_trainer.resources import package_path
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.staff import STAFF, StaffMember, list_staff
+from cs_trainer.staff_forms.reception_schema import Clause, ReceptionStandard, StandardItem
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Person, ReceptionEntry
 
@@ -88,7 +88,7 @@ class PeriodTotal:
 def builtin_standard() -> ReceptionStandard:
     """The property front-desk standard of seed 004 篇3, loaded and validated once."""
     standard, _digest = load_model(
-        package_path("quizzes", "content", STANDARD_FILE), ReceptionStandard
+        package_path("staff_forms", "content", STANDARD_FILE), ReceptionStandard
     )
     return standard
 

@@ -43,14 +43,14 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.errors import UserError
-from cs_trainer.quizzes.performance_schema import (
+from cs_trainer.services import performance, staff
+from cs_trainer.services.performance import Review
+from cs_trainer.staff_forms.performance_schema import (
     OVERALL_ITEM_ID,
     PerformanceForm,
     PerformanceItem,
     PerformanceSection,
 )
-from cs_trainer.services import performance, staff
-from cs_trainer.services.performance import Review
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.shared import problems

@@ -57,9 +57,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.errors import UserError
-from cs_trainer.quizzes.reception_schema import ReceptionStandard, StandardItem
 from cs_trainer.services import reception, staff
 from cs_trainer.services.reception import EntryRow, PeriodTotal
+from cs_trainer.staff_forms.reception_schema import ReceptionStandard, StandardItem
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.shared import problems

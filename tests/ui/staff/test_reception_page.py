@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from cs_trainer.quizzes.reception_schema import ReceptionStandard
 from cs_trainer.services import reception
+from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 from cs_trainer.store.database import Database
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.staff.reception_page import (

@@ -7,10 +7,10 @@ import pytest
 
 from cs_trainer.errors import ContentError
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.quizzes.reception_schema import ReceptionStandard
 from cs_trainer.resources import package_path
+from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 
-SHIPPED = package_path("quizzes", "content", "reception_standard.yaml")
+SHIPPED = package_path("staff_forms", "content", "reception_standard.yaml")
 
 SEED_DUTIES = [
     "热情接待业主，微笑回答业主所提出的问题。",

@@ -7,10 +7,10 @@ import pytest
 
 from cs_trainer.errors import ContentError
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.quizzes.performance_schema import PerformanceForm
 from cs_trainer.resources import package_path
+from cs_trainer.staff_forms.performance_schema import PerformanceForm
 
-FORM_PATH = package_path("quizzes", "content", "performance_form.yaml")
+FORM_PATH = package_path("staff_forms", "content", "performance_form.yaml")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Seed 000, 篇2, converted to Simplified Chinese with full-width punctuation.
