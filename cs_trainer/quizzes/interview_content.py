@@ -36,17 +36,17 @@ def _load(name: str, model: type[ContentT]) -> Loaded[ContentT]:
 
 @cache
 def builtin_bank() -> Loaded[QuestionBank]:
-    """The question bank that ships with cs_trainer (seeds 003, 000 and 001)."""
+    """The question bank that ships with cs_trainer (docs/sources.md)."""
     return _load(BANK_FILE, QuestionBank)
 
 
 @cache
 def builtin_tasks() -> Loaded[TaskSet]:
-    """The observed tasks and test games of seed 003."""
+    """The observed tasks and test games of 《客户服务人员的选拔与管理》."""
     return _load(TASKS_FILE, TaskSet)
 
 
 @cache
 def builtin_typing() -> Loaded[TypingSet]:
-    """The typing passages (seed 001 asks for at least 80 characters a minute)."""
+    """The typing passages (《客服专员职位说明书》 asks for 80 characters a minute)."""
     return _load(TYPING_FILE, TypingSet)

@@ -1,9 +1,9 @@
 """Schemas of the structured-interview content: question banks, observed tasks and games,
-and typing passages (seeds 003 and 001).
+and typing passages (《客户服务人员的选拔与管理》, 《客服专员职位说明书》).
 
 Every question and every task is rated on the same 1–5 scale with written anchors
-(at least for 1, 3 and 5), and belongs to one of seed 000's four groups of
-qualities, so ratings from questions, tasks and games add up per group.
+(at least for 1, 3 and 5), and belongs to one of the four groups of qualities of
+《客户服务人员岗位职责任职要求》, so ratings from questions, tasks and games add up per group.
 """
 
 from typing import Literal
@@ -25,7 +25,7 @@ RoleRequirement = Literal[
     "office_skills",
     "mandarin",
 ]
-"""The role requirements of seed 001's 客服专员 job description."""
+"""The role requirements of the 客服专员 job description (《客服专员职位说明书》)."""
 
 
 def _check_anchors(anchors: list[Anchor]) -> list[Anchor]:
@@ -47,7 +47,7 @@ class InterviewQuestion(BaseModel):
     group: QualityGroup
     role_requirement: RoleRequirement | None = None
     source: str = Field(min_length=1)
-    verbatim: bool = False  # True when the question is the seed's own words
+    verbatim: bool = False  # True when the question is the source's own words
     text: Text
     purpose: Text
     good_signs: list[Text] = Field(min_length=1)
@@ -99,7 +99,7 @@ class LadderStep(BaseModel):
 
 
 class ObservedTask(BaseModel):
-    """An observed task or test game of seed 003, with how to stage and rate it.
+    """An observed task or test game of 《客户服务人员的选拔与管理》, with how to stage and rate it.
 
     ``measure`` says how the rating is reached: interviewer's 1–5 ``scale`` with
     anchors, or the rung of a ``ladder`` of responses. A ``checklist`` of signs and

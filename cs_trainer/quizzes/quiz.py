@@ -23,7 +23,7 @@ BANK_FILE = "quiz_bank.yaml"
 
 @cache
 def builtin_quiz_bank() -> Loaded[QuizBank]:
-    """The knowledge-quiz bank that ships with cs_trainer (seeds 000, 002, 003, 004)."""
+    """The knowledge-quiz bank that ships with cs_trainer (docs/sources.md)."""
     bank, digest = load_model(package_path("quizzes", "content", BANK_FILE), QuizBank)
     return Loaded(bank, digest)
 

@@ -1,5 +1,5 @@
 """The schema of a knowledge-quiz bank: single-choice, multiple-choice and true/false
-items with an explanation each, in the six categories of seeds 000, 002, 003 and 004.
+items with an explanation each, in six categories drawn from the source documents (docs/sources.md).
 
 The rules a trainer can break by hand are checked here, so a bad item is reported at
 its line instead of producing a question nobody can answer right: option ids unique,

@@ -6,7 +6,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 QualityGroup = Literal["psychological", "character", "skills", "overall"]
-"""The four groups of qualities of seed 000: 心理 / 品格 / 技能 / 综合素质."""
+"""The four groups of qualities of 《客户服务人员岗位职责任职要求》: 心理 / 品格 / 技能 /
+综合素质."""
 
 
 STORED_SNAPSHOT = "stored_snapshot"
@@ -56,4 +57,4 @@ QUALITY_GROUP_NAMES: dict[str, Text] = {
     "skills": Text(zh="技能素质", en="Skills"),
     "overall": Text(zh="综合素质", en="Overall qualities"),
 }
-"""Seed 000's four groups of qualities, in the order every summary shows them."""
+"""The four groups of qualities, in the order every summary shows them."""

@@ -1,8 +1,8 @@
 """Loading and scoring the built-in self-test.
 
 Scoring is deliberately plain: the total is the sum of the answers, the band is
-the highest one whose minimum the total reaches (seed 000: 80 and above
-excellent; 50–79 learn communication skills; below 50 not the right career).
+the highest one whose minimum the total reaches (《客户服务人员岗位职责任职要求》: 80
+and above excellent; 50–79 learn communication skills; below 50 not the right career).
 """
 
 from collections.abc import Mapping
@@ -38,7 +38,7 @@ class SelfTestResult:
 
 @cache
 def service_potential() -> LoadedInstrument:
-    """The built-in 服务潜能测试 of seed 000, loaded and validated once per process."""
+    """The built-in 服务潜能测试 (docs/sources.md), loaded and validated once per process."""
     return load_selftest(package_path("quizzes", "content", SERVICE_POTENTIAL_FILE))
 
 

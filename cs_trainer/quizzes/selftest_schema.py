@@ -1,7 +1,8 @@
-"""The schema of a bipolar self-rating instrument such as seed 000's 服务潜能测试.
+"""The schema of a bipolar self-rating instrument such as the 服务潜能测试 of
+《客户服务人员岗位职责任职要求》.
 
 Each item is a pair of opposite statements; the person places themselves on a
-scale between them. Bands turn the total into the seed's verdict.
+scale between them. Bands turn the total into the instrument's verdict.
 """
 
 from typing import Literal

@@ -1,4 +1,4 @@
-"""Speed and accuracy of a typing test, computed from the text typed (seed 001).
+"""Speed and accuracy of a typing test, computed from the text typed (《客服专员职位说明书》).
 
 Chinese is typed through an input method: one character may take five key
 presses of pinyin, or one press of a phrase's first letters. Counting keys

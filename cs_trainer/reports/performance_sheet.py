@@ -2,7 +2,7 @@
 
 A manager fills this form in about a staff member, and the manager, the staff
 member and the head of department sign it, so it is laid out like the paper
-form it replaces: the four fields of seed 000 (被测评人, 测评人, 测评日期, 测评时段),
+form it replaces: the four fields of the original (被测评人, 测评人, 测评日期, 测评时段),
 the rating scale, one table per section with a box to tick under each score
 and a comment column, a subtotal under each section, an overall comment and
 three signature lines. The blank form has the same layout with empty boxes,
@@ -205,7 +205,7 @@ def _field_values(sheet: PerformanceSheetData | None) -> list[str]:
 
 
 def _fields(sheet: PerformanceSheetData | None, styles: Styles) -> list[Flowable]:
-    """被测评人 / 测评人 / 测评日期 / 测评时段, boxed like the seed's paper form."""
+    """被测评人 / 测评人 / 测评日期 / 测评时段, boxed like the original paper form."""
     values = _field_values(sheet)
     captions = [
         ("被测评人", "Staff member reviewed"),

@@ -1,4 +1,4 @@
-"""Plain data for the reception assessment sheet (seed 004 篇3).
+"""Plain data for the reception assessment sheet (《客服接待岗位职责工作标准》篇3).
 
 The services layer fills these from the database and the standard; the PDF
 writer reads only these, so a sheet can be built in a test from literals.

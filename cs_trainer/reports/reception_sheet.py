@@ -1,4 +1,4 @@
-"""The reception assessment sheet (seed 004 篇3) as an A4 PDF.
+"""The reception assessment sheet (《客服接待岗位职责工作标准》篇3) as an A4 PDF.
 
 A second kind of evaluation sheet: deductions and bonuses instead of ratings.
 One staff member, one period: the header and details, every entry with the
@@ -380,7 +380,7 @@ def _signatures(sheet: ReceptionSheet, styles: Styles) -> Flowable:
 
 
 def _duties(standard: SheetStandard, styles: Styles) -> list[Flowable]:
-    """一、接待业主服务内容: the duties, numbered as in the seed."""
+    """一、接待业主服务内容: the duties, numbered as in the original."""
     flowables: list[Flowable] = [
         block_heading("一、接待业主服务内容", "Duties in receiving owners", styles)
     ]
@@ -391,7 +391,7 @@ def _duties(standard: SheetStandard, styles: Styles) -> list[Flowable]:
 
 
 def _unscored_lines(clause: SheetClause, styles: Styles) -> list[Flowable]:
-    """A clause without items: its rule as the seed words it, and why it is not scored."""
+    """A clause without items: its rule as the original words it, and why it is not scored."""
     reason = clause.unscored_reason or Bilingual(EMPTY_VALUE, EMPTY_VALUE)
     return [
         Paragraph(escape(clause.rule.zh), styles.cell_small),

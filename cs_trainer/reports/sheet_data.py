@@ -104,7 +104,7 @@ class TypingResult:
 
 @dataclass(frozen=True)
 class GroupScore:
-    """The mean 1–5 rating of one of seed 000's four groups of qualities."""
+    """The mean 1–5 rating of one of the four groups of qualities."""
 
     group: Bilingual
     mean: float | None

@@ -33,8 +33,8 @@ CUSTOMER_TYPE_NAMES: dict[str, Text] = {
     "incident": Text(zh="突发事件", en="Incident"),
     "front_desk": Text(zh="前台来访", en="Visitor at the front desk"),
 }
-"""Seed 004's customer types (§1.1–1.7, special, rude and group customers) and the
-situations of seeds 000, 002 and 003."""
+"""The customer types of 《客服接待岗位职责工作标准》 (§1.1–1.7, special, rude and group
+customers) and the situations of the other source documents."""
 
 SKILL_NAMES: dict[str, Text] = {
     "listening": Text(zh="倾听", en="Listening"),

@@ -23,7 +23,8 @@ SKILLS: tuple[Skill, ...] = (
     "follow_up",
     "courtesy",
 )
-"""From the complaint-handling steps of seed 004 and the service standards of seed 002;
+"""From the complaint-handling steps of 《客服接待岗位职责工作标准》 and the service standards
+of 《客户服务需求表》;
 ``authority`` is staying within one's authority."""
 
 CustomerType = Literal[
@@ -51,8 +52,8 @@ CustomerType = Literal[
     "incident",
     "front_desk",
 ]
-"""Seed 004's customer types (§1.1–1.7, special and rude customers, groups, special
-customers) and the situations of seeds 002, 003 and 000."""
+"""The customer types of 《客服接待岗位职责工作标准》 (§1.1–1.7, special and rude customers,
+groups, special customers) and the situations of the other source documents."""
 
 Mood = Literal[
     "calm",

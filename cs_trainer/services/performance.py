@@ -1,4 +1,5 @@
-"""Performance reviews of staff with seed 000's 工作绩效测评标准: start, rate, finish, print.
+"""Performance reviews of staff with the 工作绩效测评标准 of 《客户服务人员岗位职责任职要求》:
+start, rate, finish, print.
 
 A review is an ``Attempt(kind="performance")`` of a staff member
 (``Person(kind="staff")``), taken with a snapshot of the form, ``mode="manager"``,
@@ -99,7 +100,7 @@ class Review:
 
 @cache
 def builtin_form() -> LoadedForm:
-    """The built-in form of seed 000, loaded and validated once per process."""
+    """The built-in form (《客户服务人员岗位职责任职要求》篇2), loaded and validated once."""
     form, digest = load_model(package_path("staff_forms", "content", FORM_FILE), PerformanceForm)
     return LoadedForm(form, digest)
 
@@ -370,7 +371,7 @@ def _section_means(review: Review) -> dict[str, float]:
 
 
 def _item_numbers(form: PerformanceForm) -> dict[str, int]:
-    """Items are numbered within their section, as on the seed's form (1–10, 1–6, 1–6)."""
+    """Items are numbered within their section, as on the original form (1–10, 1–6, 1–6)."""
     return {
         item.id: number
         for section in form.sections

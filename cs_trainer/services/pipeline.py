@@ -1,4 +1,4 @@
-"""The recruitment pipeline of seed 003 and the hiring decision.
+"""The recruitment pipeline of 《客户服务人员的选拔与管理》 and the hiring decision.
 
 registered → screened → first interview → second interview → approved → offer →
 onboarding → probation review; a candidate can be rejected or withdraw at any

@@ -1,5 +1,5 @@
-"""The reception assessment of seed 004 篇3: staff, their deduction and bonus entries,
-period totals, and the assessment sheet.
+"""The reception assessment of 《客服接待岗位职责工作标准》篇3: staff, their deduction and
+bonus entries, period totals, and the assessment sheet.
 
 An assessor records each lapse or success as it happens, naming an item of the
 standard; the entry copies that item's points, so editing the standard later
@@ -86,7 +86,7 @@ class PeriodTotal:
 
 @cache
 def builtin_standard() -> ReceptionStandard:
-    """The property front-desk standard of seed 004 篇3, loaded and validated once."""
+    """The property front-desk standard (《客服接待岗位职责工作标准》篇3), loaded once."""
     standard, _digest = load_model(
         package_path("staff_forms", "content", STANDARD_FILE), ReceptionStandard
     )

@@ -1,4 +1,5 @@
-"""Typing tests (seed 001: at least 80 characters a minute): pass mark, passages, results.
+"""Typing tests (《客服专员职位说明书》: at least 80 characters a minute): pass mark,
+passages, results.
 
 A typing test is one answer given at the end, so it is written in one
 transaction: the attempt, a snapshot of the passage, and one response holding
@@ -45,7 +46,8 @@ class TypingOutcome:
 
 
 def typing_pass_mark(db: Database) -> int:
-    """The department's pass mark in correct characters a minute (default 80, seed 001).
+    """The department's pass mark in correct characters a minute (default 80, the minimum
+    《客服专员职位说明书》 asks for).
 
     A value edited by hand into something unusable falls back to the default
     rather than blocking every typing test.

@@ -1,4 +1,5 @@
-"""The schema of a performance evaluation form such as seed 000's 工作绩效测评标准.
+"""The schema of a performance evaluation form such as the 工作绩效测评标准 of
+《客户服务人员岗位职责任职要求》.
 
 A manager rates each item of the form on one stated scale (e.g. 1 不合格 to
 5 优秀) and writes a comment; items are grouped in sections (受命准备, 业务活动,

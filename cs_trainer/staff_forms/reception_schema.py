@@ -1,9 +1,9 @@
-"""The schema of a deduction-based assessment standard such as seed 004 篇3.
+"""The schema of a deduction-based assessment standard such as 《客服接待岗位职责工作标准》篇3.
 
 Unlike the rated instruments, this standard does not score answers: an assessor
 records lapses (deductions) and successes (bonuses) as they happen, and a staff
 member's result for a period is the base points plus every entry in it. The
-standard keeps the seed's clauses as written, so the printed appendix can
+standard keeps the original's clauses as written, so the printed appendix can
 quote them, and lists the scored items an entry can name; a clause may have
 several items (clause 4: uncivil language, a quarrel, a physical conflict) or
 none (a rule that is not recorded as per-person entries).

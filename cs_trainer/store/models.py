@@ -29,7 +29,7 @@ class Person(Base):
     # Consent is recorded with the exact wording version the person agreed to.
     consent_at: Mapped[datetime | None]
     consent_version: Mapped[str | None] = mapped_column(String(32))
-    # Where a candidate is in the recruitment pipeline of seed 003 (services/pipeline.py).
+    # Where a candidate is in the recruitment pipeline (services/pipeline.py).
     stage: Mapped[str] = mapped_column(
         String(32), default="registered", server_default="registered"
     )
@@ -201,7 +201,7 @@ class Cohort(Base):
 
 
 class ReceptionEntry(Base):
-    """One deduction or bonus of the reception assessment (seed 004 篇3) for a staff member."""
+    """One deduction or bonus of the reception assessment for a staff member."""
 
     __tablename__ = "reception_entries"
 

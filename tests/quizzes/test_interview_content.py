@@ -26,8 +26,9 @@ TYPING_PATH = package_path("quizzes", "content", "typing_passages.yaml")
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# Seed 003, 面试的问题, converted to Simplified Chinese with full-width punctuation.
-SEED_003_QUESTIONS = {
+# 《客户服务人员的选拔与管理》·面试的问题, converted to Simplified Chinese with full-width
+# punctuation.
+INTERVIEW_QUESTIONS = {
     "当你进入一个全是陌生人的房间时，你会有什么感觉，你会怎样做？",
     "你最引以自豪的事是什么？",
     "当你与客户沟通时，你认为什么是最重要的？",
@@ -86,17 +87,17 @@ def test_bank_validates_with_at_least_thirty_questions(bank: QuestionBank) -> No
     assert len(bank.questions) >= 30
 
 
-def test_the_six_seed_questions_are_verbatim(bank: QuestionBank) -> None:
+def test_the_six_questions_of_the_selection_document_are_verbatim(bank: QuestionBank) -> None:
     verbatim = [question for question in bank.questions if question.verbatim]
     assert len(verbatim) == 6
     for question in verbatim:
-        assert "seed 003" in question.source, question.id
-    assert {question.text.zh for question in verbatim} == SEED_003_QUESTIONS
+        assert "《客户服务人员的选拔与管理》·面试的问题" in question.source, question.id
+    assert {question.text.zh for question in verbatim} == INTERVIEW_QUESTIONS
     assert any("陌生人的房间" in question.text.zh for question in verbatim)
     assert any("25个客户" in question.text.zh for question in verbatim)
 
 
-def test_the_sacrifice_question_carries_the_seeds_remark(bank: QuestionBank) -> None:
+def test_the_sacrifice_question_carries_the_documents_remark(bank: QuestionBank) -> None:
     [sacrifice] = [q for q in bank.questions if q.verbatim and "牺牲" in q.text.zh]
     assert "从来没有做过牺牲的人不知道奉献" in sacrifice.purpose.zh
     assert "devotion" in sacrifice.purpose.en
@@ -133,7 +134,7 @@ def test_no_bank_text_is_empty(bank: QuestionBank) -> None:
 # --- observed tasks and games -------------------------------------------------------------
 
 
-def test_the_three_tasks_of_seed_003(tasks: TaskSet) -> None:
+def test_the_task_and_two_games_of_the_selection_document(tasks: TaskSet) -> None:
     assert tasks.id == "service_observed_tasks"
     assert tasks.kind == "observed_tasks"
     by_id = {task.id: task for task in tasks.tasks}
@@ -160,7 +161,7 @@ def test_the_three_tasks_of_seed_003(tasks: TaskSet) -> None:
 
     for task in tasks.tasks:
         assert task.staging, task.id
-        assert "seed 003" in task.source, task.id
+        assert "《客户服务人员的选拔与管理》" in task.source, task.id
 
 
 def test_no_task_text_is_empty(tasks: TaskSet) -> None:
@@ -183,7 +184,7 @@ def test_typing_passages_in_both_languages(typing_set: TypingSet) -> None:
         assert 60 <= len(passage.text.split()) <= 100, passage.id
     for passage in typing_set.passages:
         assert "\n" not in passage.text, passage.id
-        assert "seed 001" in passage.source, passage.id
+        assert "《客服专员职位说明书》" in passage.source, passage.id
     assert_texts_filled(typing_set)
 
 

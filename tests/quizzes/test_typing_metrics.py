@@ -4,7 +4,8 @@ import pytest
 
 from cs_trainer.quizzes.typing_metrics import countable, passes, typing_metrics, whole_cpm
 
-# 100 characters with full-width punctuation, as a passage of seed 001's kind would be.
+# 100 characters with full-width punctuation, as a passage for the 80-a-minute test of
+# 《客服专员职位说明书》 would be.
 SENTENCE = "您好，这里是客户服务中心，请问有什么可以帮您？"  # 23 characters
 CHINESE_100 = (SENTENCE * 5)[:100]
 ENGLISH = "Thank you for calling. How may I help you today?"

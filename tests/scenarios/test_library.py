@@ -20,11 +20,11 @@ def test_every_shipped_file_is_valid() -> None:
     assert len(SCENARIOS) >= 18
 
 
-def test_the_library_covers_every_situation_the_seeds_describe() -> None:
+def test_the_library_covers_every_situation_the_source_documents_describe() -> None:
     types = {loaded.scenario.customer_type for loaded in SCENARIOS}
     assert types >= REQUIRED_TYPES, f"missing: {sorted(REQUIRED_TYPES - types)}"
     incidents = [s.scenario for s in SCENARIOS if s.scenario.customer_type == "incident"]
-    assert len(incidents) >= 3, "the three incidents of seed 000"
+    assert len(incidents) >= 3, "the three incidents of 《客户服务人员岗位职责任职要求》"
     channels = {s.scenario.channel for s in SCENARIOS}
     assert {"telephone", "email", "counter", "front_desk"} <= channels
 

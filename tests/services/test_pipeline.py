@@ -1,4 +1,5 @@
-"""The recruitment pipeline of seed 003: allowed moves, history with who/when/why, decisions."""
+"""The recruitment pipeline of 《客户服务人员的选拔与管理》: allowed moves, history with
+who/when/why, decisions."""
 
 import pytest
 

@@ -1,4 +1,5 @@
-"""The shipped performance evaluation form (seed 000 工作绩效测评标准) and its schema."""
+"""The shipped performance evaluation form (《客户服务人员岗位职责任职要求》·工作绩效测评标准)
+and its schema."""
 
 import re
 from pathlib import Path
@@ -13,8 +14,9 @@ from cs_trainer.staff_forms.performance_schema import PerformanceForm
 FORM_PATH = package_path("staff_forms", "content", "performance_form.yaml")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# Seed 000, 篇2, converted to Simplified Chinese with full-width punctuation.
-SEED_PREPARATION = [
+# 《客户服务人员岗位职责任职要求》篇2, converted to Simplified Chinese with full-width
+# punctuation.
+QUOTED_PREPARATION = [
     "正确掌握客户服务的内容，并制定相应的工作计划。",
     "正确安排客户咨询的工作步骤，快速准备工作。",
     "迅速、恰当的处理客户服务中遇到的困难，以客户为工作的中心。",
@@ -26,7 +28,7 @@ SEED_PREPARATION = [
     "保持良好的态度并积极为客户服务。",
     "注意自身形象并在与客户沟通时维护公司和产品形象。",
 ]
-SEED_ACTIVITIES = [
+QUOTED_ACTIVITIES = [
     "建立客户服务系统。",
     "制定并实施客户服务政策及规范。",
     "建立完善服务项目和方法。",
@@ -34,8 +36,9 @@ SEED_ACTIVITIES = [
     "倾听客户对公司的产品意见并反馈到高层。",
     "跟踪、分析、总结不合格产品，并进行纠正活动。",
 ]
-# The key indicators (考核重点) and criteria of seed 001 the results are written from.
-SEED_001_INDICATORS = [
+# The key indicators (考核重点) and criteria of 《客服专员职位说明书》 the results are
+# written from.
+JOB_DESCRIPTION_INDICATORS = [
     "投诉处理及时率",
     "回访客户满意率",
     "接听率",
@@ -65,21 +68,21 @@ def test_three_sections_of_ten_six_and_six_items(form: PerformanceForm) -> None:
     assert len(form.items) == 22
 
 
-def test_preparation_and_activities_are_the_seeds_own_words(form: PerformanceForm) -> None:
-    assert _texts(form, "preparation") == SEED_PREPARATION
-    assert _texts(form, "activities") == SEED_ACTIVITIES
+def test_preparation_and_activities_are_the_documents_own_words(form: PerformanceForm) -> None:
+    assert _texts(form, "preparation") == QUOTED_PREPARATION
+    assert _texts(form, "activities") == QUOTED_ACTIVITIES
 
 
-def test_results_are_customer_service_results_from_seed_001(form: PerformanceForm) -> None:
+def test_results_are_service_results_from_the_job_descriptions(form: PerformanceForm) -> None:
     results = "".join(_texts(form, "results"))
-    for indicator in SEED_001_INDICATORS:
+    for indicator in JOB_DESCRIPTION_INDICATORS:
         assert indicator in results, indicator
     english = " ".join(item.text.en for item in form.sections[2].items)
     assert "complaint-handling timeliness" in english
     assert "call-back satisfaction" in english
 
 
-def test_the_purchasing_items_the_seed_copied_by_mistake_are_gone() -> None:
+def test_the_purchasing_items_the_document_copied_by_mistake_are_gone() -> None:
     body = FORM_PATH.read_text(encoding="utf-8")
     data_lines = [line for line in body.splitlines() if not line.lstrip().startswith("#")]
     for purchasing in ("采购", "谈判价格", "索赔", "purchas"):

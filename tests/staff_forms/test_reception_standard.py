@@ -1,4 +1,5 @@
-"""The property front-desk standard of seed 004 篇3: the shipped file and its schema."""
+"""The property front-desk standard of 《客服接待岗位职责工作标准》篇3: the shipped file and
+its schema."""
 
 import re
 from pathlib import Path
@@ -12,7 +13,7 @@ from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 
 SHIPPED = package_path("staff_forms", "content", "reception_standard.yaml")
 
-SEED_DUTIES = [
+QUOTED_DUTIES = [
     "热情接待业主，微笑回答业主所提出的问题。",
     "了解业主需求动态，主动为业主提供服务。",
     "及时告知业主有关物业管理与服务事项。",
@@ -23,8 +24,8 @@ SEED_DUTIES = [
     "做好业主装修装饰管理与服务。",
 ]
 
-# The points of each clause's items, as the seed's rules set them (clause 10's fee rule
-# and clause 13 carry none; the seed's second "13" is clause 12 here).
+# The points of each clause's items, as the document's rules set them (clause 10's fee
+# rule and clause 13 carry none; the document's second "13" is clause 12 here).
 POINTS_BY_CLAUSE = {
     1: [-10],
     2: [-10],
@@ -56,12 +57,12 @@ def test_shipped_standard_validates(standard: ReceptionStandard) -> None:
     assert "篇3" in standard.source
 
 
-def test_the_seed_duties_are_quoted_in_order(standard: ReceptionStandard) -> None:
-    assert [duty.zh for duty in standard.duties] == SEED_DUTIES
+def test_the_documents_duties_are_quoted_in_order(standard: ReceptionStandard) -> None:
+    assert [duty.zh for duty in standard.duties] == QUOTED_DUTIES
     assert all(duty.en for duty in standard.duties)
 
 
-def test_clauses_are_numbered_one_to_thirteen_with_the_seed_slip_mended(
+def test_clauses_are_numbered_one_to_thirteen_with_the_documents_slip_mended(
     standard: ReceptionStandard,
 ) -> None:
     assert [clause.number for clause in standard.clauses] == list(range(1, 14))
@@ -81,7 +82,7 @@ def test_bonuses_are_positive_and_deductions_negative(standard: ReceptionStandar
     assert all(item.points < 0 for item in standard.items if item.category == "deduction")
 
 
-def test_every_scored_lapse_of_the_seed_is_an_item(standard: ReceptionStandard) -> None:
+def test_every_scored_lapse_of_the_document_is_an_item(standard: ReceptionStandard) -> None:
     found = {number: [item.points for item in standard.items_of(number)] for number in range(1, 14)}
     assert {number: points for number, points in found.items() if points} == POINTS_BY_CLAUSE
 

@@ -17,7 +17,7 @@ from cs_trainer.ui.shared.translation import content_text
 
 
 def group_name(group: str) -> str:
-    """The name of one of seed 000's four groups of qualities, in the current language."""
+    """The name of one of the four groups of qualities, in the current language."""
     name = QUALITY_GROUP_NAMES.get(group)
     return content_text(name) if name else group
 

@@ -1,4 +1,4 @@
-"""Performance reviews of staff with seed 000's 工作绩效测评标准.
+"""Performance reviews of staff with the 工作绩效测评标准 of 《客户服务人员岗位职责任职要求》.
 
 A manager picks a staff member, starts a review (reviewer, review date and
 period), rates every item of the form with a comment, writes an overall

@@ -1,5 +1,5 @@
-"""The reception assessment page (seed 004 篇3): staff members, their deduction and
-bonus entries for a period with the running total, and the assessment sheet.
+"""The reception assessment page (《客服接待岗位职责工作标准》篇3): staff members, their
+deduction and bonus entries for a period with the running total, and the assessment sheet.
 
 The page only gathers input and shows results: points, totals and the PDF all
 come from :mod:`cs_trainer.services.reception`.

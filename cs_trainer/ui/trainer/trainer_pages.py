@@ -1,5 +1,5 @@
 """Containers that put the trainer's pages together: progress with the cohort export,
-and the two staff evaluation forms of the seeds side by side."""
+and the two staff evaluation forms of the source documents side by side."""
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -39,7 +39,8 @@ class ProgressSection(QWidget):
 
 
 class StaffSection(QTabWidget):
-    """Seed 000's performance evaluation and seed 004's reception assessment."""
+    """The performance evaluation of 《客户服务人员岗位职责任职要求》 and the reception
+    assessment of 《客服接待岗位职责工作标准》."""
 
     message = Signal(str)
 

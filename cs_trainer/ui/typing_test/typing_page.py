@@ -1,4 +1,5 @@
-"""The typing test (seed 001): the candidate copies a passage, then sees speed and verdict.
+"""The typing test (《客服专员职位说明书》): the candidate copies a passage, then sees speed
+and verdict.
 
 Chinese arrives through the system's input method, often several characters
 per commit and none per key press, so the page measures only the text in the
