@@ -1182,6 +1182,99 @@
     </message>
 </context>
 <context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="89" />
+        <source>&amp;Organisation name</source>
+        <translation>单位名称(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="90" />
+        <source>Printed at the top of every sheet and form.</source>
+        <translation>印在每张评估表、测评表和考核表的顶部。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="97" />
+        <source>Typing test &amp;pass mark</source>
+        <translation>打字测试合格线(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="98" />
+        <source>Correct characters a minute needed to pass. Tests already taken keep their pass mark.</source>
+        <translation>合格所需的每分钟正确字数。已完成的测试保留当时的合格线。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="105" />
+        <source> characters per minute</source>
+        <translation> 字/分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="111" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="112" />
+        <source>The window reopens in the new language when saved.</source>
+        <translation>保存后，窗口会以新语言重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="114" />
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="123" />
+        <source>&amp;Interviewer on this computer</source>
+        <translation>本机面试官(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="124" />
+        <source>Your name, suggested as who conducts tests.</source>
+        <translation>你的姓名，默认作为测试主持人。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="130" />
+        <source>Role-play &amp;feedback</source>
+        <translation>角色扮演反馈(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="131" />
+        <source>When a trainee is told how good a choice was.</source>
+        <translation>何时告诉学员所做选择的好坏。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="133" />
+        <source>After each choice</source>
+        <translation>每次选择后</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="134" />
+        <source>Only at the end</source>
+        <translation>只在结束时</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="141" />
+        <source>Open a PDF &amp;after saving it</source>
+        <translation>保存 PDF 后打开(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="142" />
+        <source>In this computer's PDF viewer, ready to check.</source>
+        <translation>用本机的 PDF 阅读器打开，方便核对。</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="148" />
+        <source>PDF fol&amp;der</source>
+        <translation>PDF 文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings/preferences.py" line="149" />
+        <source>Where saving a PDF starts; it follows the folder last saved in. Empty: your home folder.</source>
+        <translation>保存 PDF 时先打开的文件夹，会跟随上次保存的位置；留空则为个人主文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsBanner</name>
     <message>
         <location filename="../ui/roleplay_catalogue.py" line="72" />
@@ -1939,77 +2032,42 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../ui/settings_page.py" line="33" />
-        <source>Printed at the top of every sheet</source>
-        <translation>印在每张评估表的顶部</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="36" />
-        <source>Your name, suggested as who conducts tests</source>
-        <translation>你的姓名，默认作为测试主持人</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="39" />
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="48" />
-        <source> characters per minute</source>
-        <translation> 字/分钟</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="50" />
-        <source>After each choice</source>
-        <translation>每次选择后</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="51" />
-        <source>Only at the end</source>
-        <translation>只在结束时</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="55" />
+        <location filename="../ui/settings/settings_page.py" line="53" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="58" />
-        <source>&amp;Organisation name</source>
-        <translation>单位名称(&amp;O)</translation>
+        <location filename="../ui/settings/settings_page.py" line="107" />
+        <source>Whole department</source>
+        <translation>整个部门</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="59" />
-        <source>&amp;Interviewer on this computer</source>
-        <translation>本机面试官(&amp;I)</translation>
+        <location filename="../ui/settings/settings_page.py" line="108" />
+        <source>Kept in the database: every computer that uses it shares these.</source>
+        <translation>保存在数据库中：使用这个数据库的每台电脑共用这些设置。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="60" />
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
+        <location filename="../ui/settings/settings_page.py" line="111" />
+        <source>This computer</source>
+        <translation>本机</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="61" />
-        <source>Typing test &amp;pass mark</source>
-        <translation>打字测试合格线(&amp;P)</translation>
+        <location filename="../ui/settings/settings_page.py" line="111" />
+        <source>Kept for you on this computer.</source>
+        <translation>只为你保存在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="62" />
-        <source>Role-play &amp;feedback</source>
-        <translation>角色扮演反馈(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/settings_page.py" line="63" />
+        <location filename="../ui/settings/settings_page.py" line="113" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="70" />
+        <location filename="../ui/settings/settings_page.py" line="120" />
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;设置&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../ui/settings_page.py" line="87" />
+        <location filename="../ui/settings/settings_page.py" line="77" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>

@@ -20,7 +20,7 @@ from cs_trainer.ui.quizzes.statistics_page import StatisticsPage
 from cs_trainer.ui.roleplays.roleplay_catalogue import RoleplayCataloguePage
 from cs_trainer.ui.roleplays.roleplay_page import RoleplayPage
 from cs_trainer.ui.selftest.selftest_page import SelfTestPage
-from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.settings.settings_page import SettingsPage
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
@@ -221,10 +221,10 @@ class MainWindow(QMainWindow):
             self.candidates_page.sheet_actions.print_sheet(person)
 
     def _restore_geometry(self) -> None:
-        geometry = settings.saved_geometry()
+        geometry = window_state.saved_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings.save_geometry(self.saveGeometry())
+        window_state.save_geometry(self.saveGeometry())
         super().closeEvent(event)

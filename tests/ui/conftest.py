@@ -36,7 +36,7 @@ def isolated_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     configure_application(qapp)
-    settings.write(settings.OPEN_PDF_AFTER_SAVE, "false")
+    settings.write(settings.OPEN_PDF_AFTER_SAVE, False)
     settings.write(settings.LANGUAGE, "en")
     LanguageSwitch.apply("en")
     yield

@@ -30,6 +30,7 @@ from cs_trainer.ui.candidates.candidate_table_model import (
     CandidateTableModel,
 )
 from cs_trainer.ui.candidates.sheet_actions import SheetActions
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared.changes import ATTEMPTS, CANDIDATES, ChangeBus
 from cs_trainer.ui.shared.translation import content_text
 
@@ -99,6 +100,7 @@ class CandidatesPage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([660, 440])
+        window_state.keep_splitter_sizes(splitter, "candidates")
         layout = QVBoxLayout(self)
         layout.addLayout(self._toolbar())
         layout.addWidget(splitter, 1)

@@ -61,7 +61,7 @@ class SheetActions(QObject):
 
     def _saved(self, path: Path) -> None:
         self.message.emit(self.tr("Saved the evaluation sheet to %1").replace("%1", str(path)))
-        if settings.read(settings.OPEN_PDF_AFTER_SAVE) == "true":
+        if settings.read(settings.OPEN_PDF_AFTER_SAVE):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     @classmethod

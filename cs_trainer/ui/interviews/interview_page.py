@@ -26,6 +26,7 @@ from cs_trainer.services import interviews
 from cs_trainer.services.interviews import InterviewState, ItemRating, task_key
 from cs_trainer.store.database import Database
 from cs_trainer.ui.interviews.interview_panels import QuestionPanel, Stopwatch, TaskPanel
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
 from cs_trainer.ui.shared.translation import content_text
@@ -81,6 +82,7 @@ class InterviewPage(QWidget):
         splitter.addWidget(self.item_list)
         splitter.addWidget(self.panels)
         splitter.setStretchFactor(1, 1)
+        window_state.keep_splitter_sizes(splitter, "interview")
         header = QHBoxLayout()
         header.addWidget(self.header_label, 1)
         header.addWidget(self.stopwatch)

@@ -29,6 +29,7 @@ from cs_trainer.services import banks, plans
 from cs_trainer.store.database import Database
 from cs_trainer.ui.selftest.result_view import group_name
 from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import run_in_background
@@ -69,6 +70,7 @@ class PlansPage(QWidget):
         splitter.addWidget(self._editor())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 800])
+        window_state.keep_splitter_sizes(splitter, "interview_plans")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         bus.changed.connect(lambda kinds: self.refresh() if PLANS in kinds else None)

@@ -1,44 +1,227 @@
-"""Per-machine preferences, declared once and read through their declaration.
+"""Every setting the user can change, declared once and read through its declaration.
 
-Window geometry is kept apart under ``window/`` so that resetting preferences
-never resets the layout. Department-wide settings (the organisation name) live
-in the database instead, see :mod:`cs_trainer.services.app_settings`.
+A declaration says where a setting lives, its type, default, allowed values and
+the label and help text the settings page shows, so the page is built from it and
+callers get typed values: ``read(OPEN_PDF_AFTER_SAVE)`` is a ``bool``, never the
+string ``"false"``. A stored value that does not fit its declaration (edited by
+hand, written by an older version) reads as the default, with a warning in the log.
+
+Per-computer settings live in QSettings; department-wide ones (the organisation
+name, the typing pass mark) in the database's ``app_settings`` table, shared by
+every computer and the command line. Window geometry and splitter sizes are not
+preferences: :mod:`cs_trainer.ui.settings.window_state` keeps them apart.
 """
 
+import logging
 from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from cs_trainer.services import app_settings, typing_tests
+from cs_trainer.store.database import Database
+
+T = TypeVar("T", bool, int, str)
+
+CONTEXT = "Preferences"  # the translation context of every label and help text below
+
+_log = logging.getLogger(__name__)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate without translating it: the declarations are made at
+    import time, before the user's language is installed. (Qt's own is typed ``object``.)"""
+    return text
+
+
+def translated(text: str) -> str:
+    """A label, help text or choice label of this module in the current language."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+class Scope(Enum):
+    """Where a setting is stored, and so who shares it."""
+
+    COMPUTER = "computer"  # QSettings: this computer's user only
+    DEPARTMENT = "department"  # the database: every computer using it, and the CLI
 
 
 @dataclass(frozen=True)
-class Setting:
-    """One preference: its QSettings key and default value."""
+class Choice:
+    """One allowed value and what the user sees for it (marked for translation or not)."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting's declaration; ``label``, ``help`` and ``suffix`` are untranslated."""
 
     key: str
-    default: str
+    value_type: type[T]
+    default: T
+    label: str
+    help: str
+    scope: Scope = Scope.COMPUTER
+    choices: tuple[Choice, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+    suffix: str = ""
+
+    def allows(self, value: object) -> bool:
+        """Whether ``value`` may be stored: the declared type, range and choices."""
+        if type(value) is not self.value_type:  # not isinstance: True is an int
+            return False
+        if self.choices and value not in {choice.value for choice in self.choices}:
+            return False
+        if isinstance(value, int) and not isinstance(value, bool):
+            low, high = self.minimum, self.maximum
+            return (low is None or value >= low) and (high is None or value <= high)
+        return True
 
 
-LANGUAGE = Setting("language", "system")  # "system", "zh" or "en"
-INTERVIEWER = Setting("interviewer", "")  # who conducts tests on this laptop
-LAST_PDF_FOLDER = Setting("last_pdf_folder", "")
-OPEN_PDF_AFTER_SAVE = Setting("open_pdf_after_save", "true")  # in the system viewer
-ROLEPLAY_FEEDBACK = Setting("roleplay_feedback", "each")  # "each" choice or only at the "end"
-GEOMETRY_KEY = "window/geometry"
+ORGANISATION = Setting(
+    key=app_settings.ORGANISATION,
+    value_type=str,
+    default="",
+    label=QT_TRANSLATE_NOOP("Preferences", "&Organisation name"),
+    help=QT_TRANSLATE_NOOP("Preferences", "Printed at the top of every sheet and form."),
+    scope=Scope.DEPARTMENT,
+)
+TYPING_PASS_MARK = Setting(
+    key=typing_tests.TYPING_PASS_MARK,
+    value_type=int,
+    default=typing_tests.DEFAULT_PASS_MARK,
+    label=QT_TRANSLATE_NOOP("Preferences", "Typing test &pass mark"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "Correct characters a minute needed to pass. Tests already taken keep their pass mark.",
+    ),
+    scope=Scope.DEPARTMENT,
+    minimum=typing_tests.PASS_MARK_MIN,
+    maximum=typing_tests.PASS_MARK_MAX,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " characters per minute"),
+)
+LANGUAGE = Setting(
+    key="language",
+    value_type=str,
+    default="system",
+    label=QT_TRANSLATE_NOOP("Preferences", "&Language"),
+    help=QT_TRANSLATE_NOOP("Preferences", "The window reopens in the new language when saved."),
+    choices=(
+        Choice("system", QT_TRANSLATE_NOOP("Preferences", "Follow the system")),
+        Choice("zh", "中文"),  # each language named in itself, never translated
+        Choice("en", "English"),
+    ),
+)
+INTERVIEWER = Setting(
+    key="interviewer",
+    value_type=str,
+    default="",
+    label=QT_TRANSLATE_NOOP("Preferences", "&Interviewer on this computer"),
+    help=QT_TRANSLATE_NOOP("Preferences", "Your name, suggested as who conducts tests."),
+)
+ROLEPLAY_FEEDBACK = Setting(
+    key="roleplay_feedback",
+    value_type=str,
+    default="each",
+    label=QT_TRANSLATE_NOOP("Preferences", "Role-play &feedback"),
+    help=QT_TRANSLATE_NOOP("Preferences", "When a trainee is told how good a choice was."),
+    choices=(
+        Choice("each", QT_TRANSLATE_NOOP("Preferences", "After each choice")),
+        Choice("end", QT_TRANSLATE_NOOP("Preferences", "Only at the end")),
+    ),
+)
+OPEN_PDF_AFTER_SAVE = Setting(
+    key="open_pdf_after_save",
+    value_type=bool,
+    default=True,
+    label=QT_TRANSLATE_NOOP("Preferences", "Open a PDF &after saving it"),
+    help=QT_TRANSLATE_NOOP("Preferences", "In this computer's PDF viewer, ready to check."),
+)
+LAST_PDF_FOLDER = Setting(
+    key="last_pdf_folder",
+    value_type=str,
+    default="",
+    label=QT_TRANSLATE_NOOP("Preferences", "PDF fol&der"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "Where saving a PDF starts; it follows the folder last saved in. Empty: your home folder.",
+    ),
+)
+
+ALL: tuple[Setting[Any], ...] = (
+    ORGANISATION,
+    TYPING_PASS_MARK,
+    LANGUAGE,
+    INTERVIEWER,
+    ROLEPLAY_FEEDBACK,
+    OPEN_PDF_AFTER_SAVE,
+    LAST_PDF_FOLDER,
+)
 
 
-def read(setting: Setting) -> str:
-    value = QSettings().value(setting.key, setting.default)
-    return str(value) if value is not None else setting.default
+def read(setting: Setting[T]) -> T:
+    """This computer's value of ``setting``, or its default."""
+    _require(setting, Scope.COMPUTER)
+    return _parsed(setting, QSettings().value(setting.key))
 
 
-def write(setting: Setting, value: str) -> None:
+def write(setting: Setting[T], value: T) -> None:
+    _require(setting, Scope.COMPUTER)
+    _check(setting, value)
     QSettings().setValue(setting.key, value)
 
 
-def saved_geometry() -> QByteArray | None:
-    value = QSettings().value(GEOMETRY_KEY)
-    return value if isinstance(value, QByteArray) else None
+def read_department(db: Database, setting: Setting[T]) -> T:
+    """The department's value of ``setting`` from the database, or its default."""
+    _require(setting, Scope.DEPARTMENT)
+    missing = stored_text(setting, setting.default)
+    return _parsed(setting, app_settings.get_setting(db, setting.key, missing))
 
 
-def save_geometry(geometry: QByteArray) -> None:
-    QSettings().setValue(GEOMETRY_KEY, geometry)
+def stored_text(setting: Setting[Any], value: object) -> str:
+    """How the database's text column holds ``value``; QSettings' INI files agree for bools."""
+    _check(setting, value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _parsed(setting: Setting[T], raw: object) -> T:
+    if raw is None:
+        return setting.default
+    value = _from_stored(setting.value_type, raw)
+    if isinstance(value, setting.value_type) and setting.allows(value):
+        return value
+    # Free text may be a person's name, which stays out of the log.
+    free_text = setting.value_type is str and not setting.choices
+    shown = f"a {type(raw).__name__}" if free_text else repr(raw)
+    _log.warning("setting %r: stored %s is not allowed; using the default", setting.key, shown)
+    return setting.default
+
+
+def _from_stored(value_type: type, raw: object) -> object:
+    """QSettings gives back strings from INI files whatever was written, so accept both."""
+    if not isinstance(raw, str) or value_type is str:
+        return raw
+    text = raw.strip().lower()
+    if value_type is bool:
+        return {"true": True, "false": False}.get(text, raw)
+    try:
+        return int(text)
+    except ValueError:
+        return raw
+
+
+def _check(setting: Setting[T], value: object) -> None:
+    if not setting.allows(value):
+        raise ValueError(f"{value!r} is not a value of the setting {setting.key!r}")
+
+
+def _require(setting: Setting[Any], scope: Scope) -> None:
+    # A department-wide setting read from QSettings would silently stay at its default.
+    if setting.scope is not scope:
+        raise ValueError(f"the setting {setting.key!r} is stored per {setting.scope.value}")

@@ -1,22 +1,40 @@
-"""Settings: the organisation's name (shared, in the database) and this laptop's preferences."""
+"""The settings page, built from the declarations in :mod:`preferences`.
 
-from PySide6.QtCore import Signal
+Every declared setting gets one editor, grouped by who shares it (the whole
+department, through the database, or this computer only); Save stores the
+values that changed. A new setting needs only a declaration.
+"""
+
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from cs_trainer.services import app_settings, typing_tests
+from cs_trainer.services import app_settings
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings.preferences import Scope, Setting, translated
+from cs_trainer.ui.settings.setting_editors import build_editor, editor_value, show_value
 from cs_trainer.ui.shared.changes import SETTINGS, ChangeBus
+
+W = TypeVar("W", bound=QWidget)
+HELP_STYLE = "color: #666;"
+FORM_WIDTH = 760  # wider line edits only make the labels harder to connect with them
 
 
 class SettingsPage(QWidget):
@@ -29,61 +47,137 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._bus = bus
-        self.organisation_edit = QLineEdit(app_settings.organisation_name(db))
-        self.organisation_edit.setPlaceholderText(self.tr("Printed at the top of every sheet"))
-        self.interviewer_edit = QLineEdit(settings.read(settings.INTERVIEWER))
-        self.interviewer_edit.setPlaceholderText(
-            self.tr("Your name, suggested as who conducts tests")
-        )
-        self.language_combo = QComboBox()
-        self.language_combo.addItem(self.tr("Follow the system"), "system")
-        self.language_combo.addItem("中文", "zh")
-        self.language_combo.addItem("English", "en")
-        self.language_combo.setCurrentIndex(
-            max(0, self.language_combo.findData(settings.read(settings.LANGUAGE)))
-        )
-        self.pass_mark_box = QSpinBox()
-        self.pass_mark_box.setRange(typing_tests.PASS_MARK_MIN, typing_tests.PASS_MARK_MAX)
-        self.pass_mark_box.setValue(typing_tests.typing_pass_mark(db))
-        self.pass_mark_box.setSuffix(self.tr(" characters per minute"))
-        self.feedback_combo = QComboBox()
-        self.feedback_combo.addItem(self.tr("After each choice"), "each")
-        self.feedback_combo.addItem(self.tr("Only at the end"), "end")
-        self.feedback_combo.setCurrentIndex(
-            max(0, self.feedback_combo.findData(settings.read(settings.ROLEPLAY_FEEDBACK)))
-        )
+        self._stored = {setting.key: self._read(setting) for setting in settings.ALL}
+        self.editors: dict[str, QWidget] = {}
+        self._labels: list[QLabel] = []
         self.save_button = QPushButton(self.tr("&Save settings"))
         self.save_button.clicked.connect(self.save)
-        form = QFormLayout()
-        form.addRow(self.tr("&Organisation name"), self.organisation_edit)
-        form.addRow(self.tr("&Interviewer on this computer"), self.interviewer_edit)
-        form.addRow(self.tr("&Language"), self.language_combo)
-        form.addRow(self.tr("Typing test &pass mark"), self.pass_mark_box)
-        form.addRow(self.tr("Role-play &feedback"), self.feedback_combo)
+        self._lay_out(db)
+        self.organisation_edit = self._editor(settings.ORGANISATION, QLineEdit)
+        self.pass_mark_box = self._editor(settings.TYPING_PASS_MARK, QSpinBox)
+        self.language_combo = self._editor(settings.LANGUAGE, QComboBox)
+        self.interviewer_edit = self._editor(settings.INTERVIEWER, QLineEdit)
+        self.feedback_combo = self._editor(settings.ROLEPLAY_FEEDBACK, QComboBox)
+        self.open_pdf_check = self._editor(settings.OPEN_PDF_AFTER_SAVE, QCheckBox)
+
+    def save(self) -> None:
+        changed = {
+            setting: value
+            for setting in settings.ALL
+            if (value := editor_value(self.editors[setting.key])) != self._stored[setting.key]
+        }
+        self._write_department_settings(
+            [(s, v) for s, v in changed.items() if s.scope is Scope.DEPARTMENT]
+        )
+        for setting, value in changed.items():
+            if setting.scope is Scope.COMPUTER:
+                settings.write(setting, value)
+            self._stored[setting.key] = value
+        self._bus.announce(SETTINGS)
+        self.saved.emit(self.tr("Settings saved."))
+        if settings.LANGUAGE in changed:
+            self.language_changed.emit(changed[settings.LANGUAGE])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Show values changed elsewhere since the page was built (saving a PDF moves the
+        PDF folder; another computer may rename the organisation), keeping unsaved edits."""
+        for setting in settings.ALL:
+            editor = self.editors[setting.key]
+            if editor_value(editor) == self._stored[setting.key]:
+                self._stored[setting.key] = self._read(setting)
+                show_value(editor, self._stored[setting.key])
+
+    def _write_department_settings(self, values: list[tuple[Setting[Any], object]]) -> None:
+        """The database half of a save, in one place so it can move to a background write."""
+        for setting, value in values:
+            app_settings.set_setting(self._db, setting.key, settings.stored_text(setting, value))
+
+    def _read(self, setting: Setting[Any]) -> object:
+        if setting.scope is Scope.DEPARTMENT:
+            return settings.read_department(self._db, setting)
+        return settings.read(setting)
+
+    def _lay_out(self, db: Database) -> None:
+        department = self._group(
+            Scope.DEPARTMENT,
+            self.tr("Whole department"),
+            self.tr("Kept in the database: every computer that uses it shares these."),
+        )
+        computer = self._group(
+            Scope.COMPUTER, self.tr("This computer"), self.tr("Kept for you on this computer.")
+        )
         where = QLabel(self.tr("Database: %1").replace("%1", db.describe()))
         where.setWordWrap(True)
-        where.setStyleSheet("color: #666;")
+        where.setStyleSheet(HELP_STYLE)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(where)
-        layout.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
+        for part in (department, computer):
+            column.addWidget(part)
+        # One label width for both groups, so their editors line up.
+        width = max(label.sizeHint().width() for label in self._labels)
+        for label in self._labels:
+            label.setMinimumWidth(width)
+        column.addLayout(buttons)
+        column.addWidget(where)
+        column.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(_scrolled(column))
 
-    def save(self) -> None:
-        app_settings.set_setting(
-            self._db, app_settings.ORGANISATION, self.organisation_edit.text().strip()
-        )
-        settings.write(settings.INTERVIEWER, self.interviewer_edit.text().strip())
-        settings.write(settings.ROLEPLAY_FEEDBACK, str(self.feedback_combo.currentData()))
-        typing_tests.set_typing_pass_mark(self._db, self.pass_mark_box.value())
-        language = str(self.language_combo.currentData())
-        changed_language = language != settings.read(settings.LANGUAGE)
-        settings.write(settings.LANGUAGE, language)
-        self._bus.announce(SETTINGS)
-        self.saved.emit(self.tr("Settings saved."))
-        if changed_language:
-            self.language_changed.emit(language)
+    def _group(self, scope: Scope, title: str, note: str) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(_help_label(note))
+        for setting in settings.ALL:
+            if setting.scope is scope:
+                self._add_row(form, setting)
+        return box
+
+    def _add_row(self, form: QFormLayout, setting: Setting[Any]) -> None:
+        editor = build_editor(setting)
+        show_value(editor, self._stored[setting.key])
+        self.editors[setting.key] = editor
+        field = QVBoxLayout()
+        field.setSpacing(2)
+        if isinstance(editor, QLineEdit):
+            field.addWidget(editor)
+        else:  # a short value in a box as wide as the page reads as a text field
+            field.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft)
+        field.addWidget(_help_label(translated(setting.help)))
+        label = QLabel("" if isinstance(editor, QCheckBox) else translated(setting.label))
+        label.setBuddy(editor)  # a check box carries its own label, mnemonic included
+        self._labels.append(label)
+        form.addRow(label, field)
+
+    def _editor(self, setting: Setting[Any], kind: type[W]) -> W:
+        editor = self.editors[setting.key]
+        assert isinstance(editor, kind), f"{setting.key} has a {type(editor).__name__}"
+        return editor
+
+
+def _scrolled(column: QVBoxLayout) -> QScrollArea:
+    """The page in a scroll area, so a short laptop screen still reaches the Save button."""
+    holder = QWidget()
+    holder.setMaximumWidth(FORM_WIDTH)
+    holder.setLayout(column)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(holder)
+    scroll.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return scroll
+
+
+def _help_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HELP_STYLE)
+    return label

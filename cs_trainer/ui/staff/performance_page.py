@@ -53,6 +53,7 @@ from cs_trainer.staff_forms.performance_schema import (
 )
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
 from cs_trainer.ui.shared.operations import run_in_background
@@ -408,6 +409,7 @@ class PerformancePage(QWidget):
         splitter.addWidget(self._right_panel())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 800])
+        window_state.keep_splitter_sizes(splitter, "performance")
         QVBoxLayout(self).addWidget(splitter)
         bus.changed.connect(self._data_changed)
         self.refresh_staff()
@@ -687,7 +689,7 @@ class PerformancePage(QWidget):
 
     def _saved(self, path: Path) -> None:
         self.message.emit(self.tr("Saved %1").replace("%1", str(path)))
-        if settings.read(settings.OPEN_PDF_AFTER_SAVE) == "true":
+        if settings.read(settings.OPEN_PDF_AFTER_SAVE):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     @classmethod

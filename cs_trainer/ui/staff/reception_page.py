@@ -62,6 +62,7 @@ from cs_trainer.services.reception import EntryRow, PeriodTotal
 from cs_trainer.staff_forms.reception_schema import ReceptionStandard, StandardItem
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import run_in_background
@@ -378,6 +379,7 @@ class ReceptionPage(QWidget):
         splitter.addWidget(self._entries_panel())
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 860])
+        window_state.keep_splitter_sizes(splitter, "reception")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         bus.changed.connect(self._on_changed)
@@ -647,7 +649,7 @@ class ReceptionPage(QWidget):
         text = self.tr("Saved the assessment sheet to %1").replace("%1", str(path))
         self.status_label.setText(text)
         self.message.emit(text)
-        if settings.read(settings.OPEN_PDF_AFTER_SAVE) == "true":
+        if settings.read(settings.OPEN_PDF_AFTER_SAVE):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     # -- modal questions (tests replace these classmethods) -------------------------------

@@ -1,0 +1,144 @@
+"""The settings page: one editor per declared setting, saving typed values."""
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from cs_trainer.services import app_settings, typing_tests
+from cs_trainer.store.database import Database
+from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.settings.preferences import Scope, Setting
+from cs_trainer.ui.settings.settings_page import SettingsPage
+from cs_trainer.ui.shared.changes import SETTINGS, ChangeBus
+
+from .test_preferences import ids, other_value
+
+
+@pytest.fixture
+def bus() -> ChangeBus:
+    return ChangeBus()
+
+
+def make_page(qtbot: QtBot, db: Database, bus: ChangeBus) -> SettingsPage:
+    page = SettingsPage(db, bus)
+    qtbot.addWidget(page)
+    return page
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Database, bus: ChangeBus) -> SettingsPage:
+    return make_page(qtbot, db, bus)
+
+
+def stored(db: Database, setting: Setting[Any]) -> object:
+    if setting.scope is Scope.DEPARTMENT:
+        return settings.read_department(db, setting)
+    return settings.read(setting)
+
+
+def set_editor(editor: QWidget, value: object) -> None:
+    """As the user would: pick, tick, type (setText: keyClicks aborts on Chinese)."""
+    if isinstance(editor, QComboBox):
+        editor.setCurrentIndex(editor.findData(value))
+    elif isinstance(editor, QCheckBox):
+        editor.setChecked(bool(value))
+    elif isinstance(editor, QSpinBox):
+        editor.setValue(int(str(value)))
+    else:
+        assert isinstance(editor, QLineEdit)
+        editor.setText(f"  {value} ")
+
+
+def test_the_page_has_one_editor_per_declared_setting(page: SettingsPage) -> None:
+    assert list(page.editors) == [setting.key for setting in settings.ALL]
+
+
+@pytest.mark.parametrize("setting", settings.ALL, ids=ids)
+def test_each_editor_is_of_the_kind_its_declaration_asks_for(
+    page: SettingsPage, setting: Setting[Any]
+) -> None:
+    editor = page.editors[setting.key]
+    assert editor.toolTip() == setting.help
+    if setting.choices:
+        assert isinstance(editor, QComboBox)
+        values = [editor.itemData(row) for row in range(editor.count())]
+        assert values == [choice.value for choice in setting.choices]
+    elif setting.value_type is bool:
+        assert isinstance(editor, QCheckBox)
+        assert editor.text() == setting.label
+    elif setting.value_type is int:
+        assert isinstance(editor, QSpinBox)
+        assert (editor.minimum(), editor.maximum()) == (setting.minimum, setting.maximum)
+    else:
+        assert isinstance(editor, QLineEdit)
+
+
+def test_a_label_names_its_editor_for_the_keyboard(page: SettingsPage) -> None:
+    labels = {label.text(): label.buddy() for label in page.findChildren(QLabel)}
+    assert labels[settings.ORGANISATION.label] is page.organisation_edit
+    assert labels[settings.TYPING_PASS_MARK.label] is page.pass_mark_box
+
+
+@pytest.mark.parametrize("setting", settings.ALL, ids=ids)
+def test_changing_an_editor_and_saving_stores_the_typed_value(
+    qtbot: QtBot, page: SettingsPage, db: Database, setting: Setting[Any]
+) -> None:
+    value = next(v for v in (other_value(setting), setting.default) if v != stored(db, setting))
+    set_editor(page.editors[setting.key], value)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    read = stored(db, setting)
+    assert (read, type(read)) == (value, setting.value_type)
+
+
+def test_the_page_shows_what_is_stored(qtbot: QtBot, db: Database, bus: ChangeBus) -> None:
+    app_settings.set_setting(db, app_settings.ORGANISATION, "星辰客服中心")
+    typing_tests.set_typing_pass_mark(db, 95)
+    settings.write(settings.OPEN_PDF_AFTER_SAVE, False)
+    settings.write(settings.ROLEPLAY_FEEDBACK, "end")
+    page = make_page(qtbot, db, bus)
+    assert page.organisation_edit.text() == "星辰客服中心"
+    assert page.pass_mark_box.value() == 95
+    assert not page.open_pdf_check.isChecked()
+    assert page.feedback_combo.currentData() == "end"
+
+
+def test_saving_announces_settings_and_switches_language_only_when_it_changed(
+    qtbot: QtBot, page: SettingsPage, bus: ChangeBus
+) -> None:
+    languages: list[str] = []
+    page.language_changed.connect(languages.append)
+    with qtbot.waitSignal(bus.changed) as announced:
+        page.save()
+    assert announced.args == [frozenset({SETTINGS})]
+    assert languages == []
+    page.language_combo.setCurrentIndex(page.language_combo.findData("zh"))
+    page.save()
+    page.save()
+    assert languages == ["zh"]
+
+
+def test_saving_leaves_an_unchanged_department_value_alone(
+    page: SettingsPage, db: Database
+) -> None:
+    """Another computer may have renamed the organisation since this page was built."""
+    app_settings.set_setting(db, app_settings.ORGANISATION, "另一台电脑写的名称")
+    page.interviewer_edit.setText("王经理")
+    page.save()
+    assert app_settings.organisation_name(db) == "另一台电脑写的名称"
+    assert settings.read(settings.INTERVIEWER) == "王经理"
+
+
+def test_showing_the_page_again_picks_up_values_changed_elsewhere_but_keeps_edits(
+    qtbot: QtBot, page: SettingsPage, db: Database
+) -> None:
+    page.interviewer_edit.setText("王经理")  # typed, not saved yet
+    settings.write(settings.LAST_PDF_FOLDER, "/srv/报表")  # what saving a PDF does
+    app_settings.set_setting(db, app_settings.ORGANISATION, "星辰客服中心")
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.editors[settings.LAST_PDF_FOLDER.key].property("text") == "/srv/报表"
+    assert page.organisation_edit.text() == "星辰客服中心"
+    assert page.interviewer_edit.text() == "王经理"
