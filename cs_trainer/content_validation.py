@@ -3,32 +3,34 @@ tasks, typing passages, self-tests, quizzes and the two staff forms, each agains
 own schema.
 
 Used by ``cs-trainer validate-content``: every problem is one ``file:line: message``.
+Which ``kind:`` is checked by what comes from :mod:`cs_trainer.attempt_kinds` (each kind
+of attempt names the content its instruments are made from), so a new kind of attempt
+is validated without a change here; only content that no attempt is taken with is
+listed in this module.
 """
 
-from collections.abc import Iterable, Iterator
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from functools import cache, partial
 from pathlib import Path
+from typing import cast
 
 import yaml
 from pydantic import BaseModel
 
+from cs_trainer import attempt_kinds
+from cs_trainer.attempt_kinds import Content
 from cs_trainer.errors import ContentError
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.quizzes.interview_schema import QuestionBank, TaskSet, TypingSet
-from cs_trainer.quizzes.quiz_schema import QuizBank
-from cs_trainer.quizzes.selftest_schema import SelfTestInstrument
 from cs_trainer.scenarios.validator import validate_file
-from cs_trainer.staff_forms.performance_schema import PerformanceForm
-from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 
-MODELS: dict[str, type[BaseModel]] = {
-    "interview_bank": QuestionBank,
-    "observed_tasks": TaskSet,
-    "typing": TypingSet,
-    "selftest": SelfTestInstrument,
-    "quiz_bank": QuizBank,
-    "performance_form": PerformanceForm,
-    "reception_standard": ReceptionStandard,
-}
+Checker = Callable[[Path], list[str]]
+
+OTHER_CONTENT = (
+    Content("reception_standard", "cs_trainer.staff_forms.reception_schema:ReceptionStandard"),
+)
+"""Content that no attempt is taken with: reception entries are not attempts."""
+
 SUFFIXES = (".yaml", ".yml")
 
 
@@ -41,16 +43,39 @@ def content_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
+def known_content() -> tuple[Content, ...]:
+    """Every kind of content file this version checks, in the registry's order."""
+    declared = (content for kind in attempt_kinds.ALL for content in kind.content)
+    return (*declared, *OTHER_CONTENT)
+
+
 def check_content_file(path: Path) -> list[str]:
     """Every problem of one content file; empty when it is valid."""
     kind = _kind(path)
-    if kind is None or kind == "roleplay":
+    if kind is None:  # unreadable, or no kind: the role-play validator says why, as file:line
         return validate_file(path)
-    if kind not in MODELS:
-        known = ", ".join(["roleplay", *MODELS])
+    checks = {content.kind: content.check for content in known_content()}
+    if kind not in checks:
+        known = ", ".join(checks)
         return [f"{path}:1: unknown kind {kind!r}; expected one of {known}"]
+    return checker(checks[kind])(path)
+
+
+@cache
+def checker(check: str) -> Checker:
+    """What a ``Content.check`` names: loading as that pydantic model, or that function."""
+    module, _, name = check.partition(":")
+    target: object = getattr(importlib.import_module(module), name)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return partial(_model_problems, model=target)
+    if callable(target):
+        return cast(Checker, target)
+    raise TypeError(f"{check} is neither a pydantic model nor a function")
+
+
+def _model_problems(path: Path, model: type[BaseModel]) -> list[str]:
     try:
-        load_model(path, MODELS[kind])
+        load_model(path, model)
     except ContentError as exc:
         return str(exc).splitlines()
     return []

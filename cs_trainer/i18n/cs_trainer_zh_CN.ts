@@ -2465,21 +2465,6 @@
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../ui/trend_chart.py" line="43" />
-        <source>Role-plays</source>
-        <translation>角色扮演</translation>
-    </message>
-    <message>
-        <location filename="../ui/trend_chart.py" line="44" />
-        <source>Quizzes</source>
-        <translation>知识测验</translation>
-    </message>
-    <message>
-        <location filename="../ui/trend_chart.py" line="45" />
-        <source>Self-test</source>
-        <translation>服务潜能测试</translation>
-    </message>
-    <message>
         <location filename="../ui/trend_chart.py" line="72" />
         <source>No finished attempts yet</source>
         <translation>还没有完成的练习或测试</translation>

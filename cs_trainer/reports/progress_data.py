@@ -9,19 +9,15 @@ report. Percentages are 0–100 throughout, on the progress service's one scale.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from cs_trainer import attempt_kinds
 from cs_trainer.reports.sheet_data import Bilingual
-
-KIND_NAMES: dict[str, Bilingual] = {
-    "roleplay": Bilingual("角色扮演", "Role-play"),
-    "quiz": Bilingual("知识测验", "Quiz"),
-    "selftest": Bilingual("服务潜能自测", "Self-test"),
-}
-"""What each kind of attempt is called on a sheet; also the trend chart's series."""
 
 
 def kind_name(kind: str) -> Bilingual:
-    """The name of an attempt kind, or the code itself when a newer app stored another."""
-    return KIND_NAMES.get(kind) or Bilingual(kind, kind)
+    """What a kind of attempt is called on a sheet (its label in :mod:`cs_trainer.attempt_kinds`),
+    or the code itself when a newer app stored a kind this version does not know."""
+    known = attempt_kinds.find(kind)
+    return Bilingual(known.label.zh, known.label.en) if known else Bilingual(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -30,7 +26,7 @@ class AttemptRow:
 
     on: date
     instrument: Bilingual
-    kind: str  # "roleplay", "quiz" or "selftest" (see KIND_NAMES)
+    kind: str  # an attempts.kind, see cs_trainer.attempt_kinds
     raw: str  # e.g. "17 / 20"
     percent: float
 

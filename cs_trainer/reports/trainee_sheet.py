@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from cs_trainer import attempt_kinds
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
 from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf
@@ -33,12 +34,10 @@ from cs_trainer.reports.pdf_style import (
     ACCENT,
     CONTENT_WIDTH,
     EMPTY_VALUE,
-    GOOD,
     INK,
     MUTED,
     RULE,
     SECTION_GAP,
-    WARN,
     Styles,
     bilingual_inline,
     block_heading,
@@ -70,7 +69,6 @@ KEEP_WITH_ROWS = 25 * mm  # a table heading moves on unless it fits with two row
 NO_ATTEMPTS = Bilingual("尚无完成的练习", "No finished attempts yet")
 NO_SKILLS = Bilingual("尚无角色扮演成绩", "No role-play finished yet")
 SKILLS_HEADING = Bilingual("角色扮演技能（全部记录）", "Role-play skills (all records)")
-SERIES_COLOURS = {"roleplay": ACCENT, "quiz": GOOD, "selftest": WARN}
 
 
 def percent_text(value: float | None) -> str:
@@ -211,7 +209,8 @@ def _series(
     x, y, w, h = box
     span = days * 86400.0
     shapes: list[object] = []
-    for kind, colour in [*SERIES_COLOURS.items(), *((k, INK) for k in _other_kinds(points))]:
+    for kind in _kinds_in(points):
+        colour = series_colour(kind)
         xy = [
             (
                 x + w * (p.at - start).total_seconds() / span,
@@ -229,23 +228,30 @@ def _series(
     return shapes
 
 
-def _other_kinds(points: list[TrendPoint]) -> list[str]:
-    return sorted({p.kind for p in points} - set(SERIES_COLOURS))
+def series_colour(kind: str) -> colors.Color:
+    """A kind's colour, the one its line has on screen too; ink for a kind this version
+    does not know."""
+    known = attempt_kinds.find(kind)
+    return colors.HexColor(known.colour) if known else INK
+
+
+def _kinds_in(points: list[TrendPoint]) -> list[str]:
+    """The kinds among ``points``: in the registry's order, then unknown ones sorted."""
+    present = {p.kind for p in points}
+    known = [kind.name for kind in attempt_kinds.ALL if kind.name in present]
+    return known + sorted(present - set(known))
 
 
 def _legend(points: list[TrendPoint], right: float, top: float, font: str) -> list[object]:
     """The kinds shown, right-aligned above the plot: a coloured dot, then the name."""
     shapes: list[object] = []
     x = right
-    kinds = [
-        k for k in [*SERIES_COLOURS, *_other_kinds(points)] if any(p.kind == k for p in points)
-    ]
-    for kind in reversed(kinds):
+    for kind in reversed(_kinds_in(points)):
         name = kind_name(kind)
         label = f"{name.zh} {name.en}"
         shapes.append(_string(x, top, label, font, 7, fillColor=INK, textAnchor="end"))
         x -= stringWidth(label, font, 7) + 5
-        colour = SERIES_COLOURS.get(kind, INK)
+        colour = series_colour(kind)
         shapes.append(Circle(x, top + 2.5, 2, fillColor=colour, strokeColor=None))
         x -= 12
     return shapes

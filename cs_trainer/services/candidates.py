@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import ConsentMissingError, NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import utc_now
@@ -93,7 +94,7 @@ def list_candidates(db: Database) -> list[CandidateSummary]:
             select(Person).where(Person.kind == "candidate").order_by(Person.id.desc())
         ).all()
         attempts = session.scalars(
-            select(Attempt).where(Attempt.kind == "selftest").order_by(Attempt.id)
+            select(Attempt).where(Attempt.kind == attempt_kinds.SELFTEST.name).order_by(Attempt.id)
         ).all()
         by_person: dict[int, list[Attempt]] = {}
         for attempt in attempts:
@@ -111,7 +112,7 @@ def get_candidate(db: Database, candidate_id: int) -> CandidateSummary:
 
 
 def _summary(person: Person, attempts: list[Attempt]) -> CandidateSummary:
-    attempts = [a for a in attempts if a.kind == "selftest"]
+    attempts = [a for a in attempts if a.kind == attempt_kinds.SELFTEST.name]
     finished = [a for a in attempts if a.status == "finished"]
     latest = max(finished, key=lambda a: (a.finished_at or a.started_at, a.id), default=None)
     return CandidateSummary(

@@ -13,16 +13,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_schema import RATING_MAX, RATING_MIN, ResolvedPlan
 from cs_trainer.quizzes.ratings import GroupMean, Rating, group_means, item_means, raters
 from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
+from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.plans import resolve_plan
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
+INTERVIEW = attempt_kinds.INTERVIEW.name  # the attempts.kind this module owns
 GROUPS = QUALITY_GROUPS
 TASK_PREFIX = "task:"
 
@@ -83,7 +86,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
                 Attempt.person_id == person_id,
                 Attempt.plan_id == plan_id,
                 Attempt.conducted_by == rater,
-                Attempt.kind == "interview",
+                Attempt.kind == INTERVIEW,
                 Attempt.status == "in_progress",
             )
         ).first()
@@ -92,7 +95,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
         keep_snapshot(session, digest, f"plan:{plan_id}", 1, body)
         attempt = Attempt(
             person_id=person_id,
-            kind="interview",
+            kind=INTERVIEW,
             plan_id=plan_id,
             instrument_id=f"plan:{plan_id}",
             content_hash=digest,
@@ -118,9 +121,7 @@ def rate(
     if score is not None and not RATING_MIN <= score <= RATING_MAX:
         raise UserError(f"a rating is from {RATING_MIN} to {RATING_MAX}, not {score}")
     with db.writing() as session:
-        attempt = _attempt(session, attempt_id)
-        if attempt.status == "finished":
-            raise UserError("this interview is finished; its ratings can no longer change")
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
         if item_id not in _item_ids(_plan_of(attempt)):
             raise UserError(f"{item_id!r} is not part of this interview plan")
         response = session.scalars(
@@ -136,7 +137,7 @@ def rate(
 def finish_interview(db: Database, attempt_id: int) -> None:
     """Close one interviewer's interview; every question must have a score."""
     with db.writing() as session:
-        attempt = _attempt(session, attempt_id)
+        attempt = require_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
         plan = _plan_of(attempt)
         scored = {r.item_id for r in attempt.responses if r.value is not None}
         missing = [q.id for q in plan.questions if q.id not in scored]
@@ -152,7 +153,7 @@ def finish_interview(db: Database, attempt_id: int) -> None:
 
 def load_interview(db: Database, attempt_id: int) -> InterviewState:
     with db.reading() as session:
-        attempt = _attempt(session, attempt_id)
+        attempt = require_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
         return InterviewState(
             attempt_id=attempt.id,
             person_id=attempt.person_id,
@@ -174,7 +175,7 @@ def interviews_of(db: Database, person_id: int) -> list[InterviewState]:
         _person(session, person_id)
         ids = session.scalars(
             select(Attempt.id)
-            .where(Attempt.person_id == person_id, Attempt.kind == "interview")
+            .where(Attempt.person_id == person_id, Attempt.kind == INTERVIEW)
             .order_by(Attempt.started_at, Attempt.id)
         ).all()
     return [load_interview(db, attempt_id) for attempt_id in ids]
@@ -239,13 +240,6 @@ def _ratings(attempt: Attempt, plan: ResolvedPlan) -> list[Rating]:
 
 def _plan_of(attempt: Attempt) -> ResolvedPlan:
     return ResolvedPlan.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
-
-
-def _attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
-    if attempt is None or attempt.kind != "interview":
-        raise NotFoundError(f"there is no interview with ID {attempt_id}")
-    return attempt
 
 
 def _person(session: Session, person_id: int) -> Person:

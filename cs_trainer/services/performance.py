@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import InvalidAnswersError, NotFoundError, UserError
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
@@ -33,6 +34,7 @@ from cs_trainer.reports.performance_data import (
 from cs_trainer.reports.sheet_data import Bilingual
 from cs_trainer.resources import package_path
 from cs_trainer.services.app_settings import organisation_name
+from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.staff import STAFF
 from cs_trainer.staff_forms.performance_schema import OVERALL_ITEM_ID, PerformanceForm
@@ -40,7 +42,7 @@ from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import keep_snapshot
 
-PERFORMANCE = "performance"  # the attempts.kind this module owns
+PERFORMANCE = attempt_kinds.PERFORMANCE.name  # the attempts.kind this module owns
 MODE = "manager"
 FORM_FILE = "performance_form.yaml"
 
@@ -154,7 +156,7 @@ def rate_item(
     ``item_id`` ``"overall"`` is the overall comment, which takes no score.
     """
     with db.writing() as session:
-        attempt = _require_open(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.PERFORMANCE)
         _check_rating(_form_of(attempt), item_id, score)
         existing = session.scalars(
             select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
@@ -181,7 +183,7 @@ def set_overall_comment(db: Database, attempt_id: int, comment: str) -> None:
 def finish_review(db: Database, attempt_id: int) -> Review:
     """Close a review whose every item is rated; refuses while any is not."""
     with db.writing() as session:
-        attempt = _require_open(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.PERFORMANCE)
         review = _review(attempt)
         if review.unrated:
             raise UserError(
@@ -198,7 +200,7 @@ def finish_review(db: Database, attempt_id: int) -> Review:
 
 def load_review(db: Database, attempt_id: int) -> Review:
     with db.reading() as session:
-        return _review(_require_review(session, attempt_id))
+        return _review(require_attempt(session, attempt_id, attempt_kinds.PERFORMANCE))
 
 
 def reviews_of(db: Database, person_id: int) -> list[Review]:
@@ -318,20 +320,6 @@ def _require_staff(session: Session, person_id: int) -> Person:
     if person is None or person.kind != STAFF:
         raise NotFoundError(f"there is no staff member with ID {person_id}")
     return person
-
-
-def _require_review(session: Session, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
-    if attempt is None or attempt.kind != PERFORMANCE:
-        raise NotFoundError(f"there is no performance review with ID {attempt_id}")
-    return attempt
-
-
-def _require_open(session: Session, attempt_id: int) -> Attempt:
-    attempt = _require_review(session, attempt_id)
-    if attempt.status != "in_progress":
-        raise UserError(f"performance review {attempt_id} is finished and can no longer change")
-    return attempt
 
 
 def _form_of(attempt: Attempt) -> PerformanceForm:

@@ -1,18 +1,22 @@
 """Progress of trainees and cohorts: every finished attempt as a percentage over time,
 the skills shown in role-plays, the weakest situations, and the cohort table.
 
-Percentages make different instruments comparable on one chart: a role-play's total
-against its best path, a quiz's correct answers against its items, a self-test's
-total against its maximum.
+Percentages make different instruments comparable on one chart. Which kinds of attempt
+are shown, and what each one's total is counted against, is declared in
+:mod:`cs_trainer.attempt_kinds` (a role-play against its best path, a quiz against its
+items, a self-test against its maximum).
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from statistics import fmean
 
 from sqlalchemy import select
 
+from cs_trainer import attempt_kinds
+from cs_trainer.attempt_kinds import Label, ProgressRule, Whole
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.schema import SKILLS, Scenario
@@ -21,9 +25,8 @@ from cs_trainer.services.clock import utc_end_of, utc_start_of
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
 
-TRACKED_KINDS = ("roleplay", "quiz", "selftest")
-QUIZ_TITLE = Text(zh="知识测验", en="Knowledge quiz")
-SELFTEST_TITLE = Text(zh="服务潜能测试", en="Service potential self-test")
+TRACKED_KINDS = tuple(kind.name for kind in attempt_kinds.ON_PROGRESS)
+ROLEPLAY = attempt_kinds.ROLEPLAY.name  # skills and situations come from role-plays
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class CohortTable:
 def trainee_timeline(
     db: Database, person_id: int, since: date | None = None, until: date | None = None
 ) -> list[ProgressPoint]:
-    """Every finished role-play, quiz and self-test of a person, oldest first."""
+    """Every finished attempt of a kind on the progress scale, of a person, oldest first."""
     query = select(Attempt).where(
         Attempt.person_id == person_id,
         Attempt.kind.in_(TRACKED_KINDS),
@@ -109,7 +112,7 @@ def skill_profile(db: Database, person_id: int) -> list[SkillScore]:
         attempts = session.scalars(
             select(Attempt).where(
                 Attempt.person_id == person_id,
-                Attempt.kind == "roleplay",
+                Attempt.kind == ROLEPLAY,
                 Attempt.status == "finished",
             )
         ).all()
@@ -132,7 +135,7 @@ def weakest_situations(db: Database, person_id: int, limit: int = 3) -> list[Sit
     """The role-plays whose best result so far is lowest."""
     best: dict[str, Situation] = {}
     for point in trainee_timeline(db, person_id):
-        if point.kind != "roleplay":
+        if point.kind != ROLEPLAY:
             continue
         known = best.get(point.instrument_id)
         if known is None or point.percent > known.best_percent:
@@ -200,26 +203,62 @@ def practise_next(
 def _best_percent_by_scenario(db: Database, person_id: int) -> dict[str, float]:
     best: dict[str, float] = {}
     for point in trainee_timeline(db, person_id):
-        if point.kind == "roleplay":
+        if point.kind == ROLEPLAY:
             best[point.instrument_id] = max(point.percent, best.get(point.instrument_id, 0.0))
     return best
 
 
 def _point(attempt: Attempt) -> ProgressPoint:
     assert attempt.finished_at is not None
-    total = attempt.total or 0
-    if attempt.kind == "roleplay":
-        scenario = _scenario(attempt)
-        possible = _best(attempt).total
-        title, percent, raw = scenario.title, _ratio(total, possible), f"{total} / {possible}"
-    elif attempt.kind == "quiz":
-        count = len(attempt.snapshot.body.get("items", [])) or 1
-        title, percent, raw = QUIZ_TITLE, _ratio(total, count), f"{total} / {count}"
-    else:
-        title, percent, raw = SELFTEST_TITLE, _ratio(total, 100), f"{total} / 100"
+    rule = _rule(attempt.kind)
+    total, whole = attempt.total or 0, _WHOLES[rule.whole](attempt, rule)
+    title = _own_title(attempt) if rule.title is None else _text(rule.title)
     return ProgressPoint(
-        attempt.id, attempt.kind, attempt.instrument_id, title, attempt.finished_at, percent, raw
+        attempt.id,
+        attempt.kind,
+        attempt.instrument_id,
+        title,
+        attempt.finished_at,
+        _ratio(total, whole),
+        f"{total} / {whole}",
     )
+
+
+def _rule(kind_name: str) -> ProgressRule:
+    """The progress rule of a kind the timeline's query selected (so it has one)."""
+    kind = attempt_kinds.find(kind_name)
+    assert kind is not None and kind.progress is not None, kind_name
+    return kind.progress
+
+
+def _best_path_total(attempt: Attempt, rule: ProgressRule) -> int:
+    return _best(attempt).total
+
+
+def _item_count(attempt: Attempt, rule: ProgressRule) -> int:
+    return len(attempt.snapshot.body.get("items", [])) or 1
+
+
+def _fixed_maximum(attempt: Attempt, rule: ProgressRule) -> int:
+    return rule.maximum
+
+
+_WHOLES: dict[Whole, Callable[[Attempt, ProgressRule], int]] = {
+    Whole.BEST_PATH: _best_path_total,
+    Whole.ITEMS: _item_count,
+    Whole.FIXED: _fixed_maximum,
+}
+"""What a total is counted against, for each way the registry can name."""
+
+
+def _own_title(attempt: Attempt) -> Text:
+    """The title the instrument's snapshot carries (a role-play's scenario title)."""
+    return Text.model_validate(attempt.snapshot.body["title"], context={STORED_SNAPSHOT: True})
+
+
+@cache
+def _text(label: Label) -> Text:
+    return Text(zh=label.zh, en=label.en)
 
 
 # Snapshots are content-addressed and never change, so a scenario and its best path

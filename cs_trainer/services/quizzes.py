@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import ContentError, NotFoundError, UserError
 from cs_trainer.quizzes.quiz import (
     CategoryInfo,
@@ -35,12 +35,13 @@ from cs_trainer.quizzes.quiz import (
     score_paper,
 )
 from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
-QUIZ = "quiz"  # the attempts.kind this module owns
+QUIZ = attempt_kinds.QUIZ.name  # the attempts.kind this module owns
 PAPER_NUMBERS = range(1, 1_000_000)  # seeds drawn for the trainer: short enough to write down
 
 Answers = dict[str, tuple[str, ...]]
@@ -120,7 +121,7 @@ def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -
     """Commit the answer to one item now; answering again replaces it, and an empty
     choice (the last box unticked) withdraws it. Returns the choice as stored."""
     with db.writing() as session:
-        attempt = _open_attempt(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.QUIZ)
         item = _paper_of(attempt).item(item_id)
         picked = check_answer(item, chosen)
         existing = session.scalars(
@@ -142,7 +143,7 @@ def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -
 def finish_quiz(db: Database, attempt_id: int) -> QuizResult:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
     with db.writing() as session:
-        attempt = _open_attempt(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.QUIZ)
         paper = _paper_of(attempt)
         answers = _answers_of(attempt)
         missing = [item.id for item in paper.items if item.id not in answers]
@@ -158,13 +159,13 @@ def finish_quiz(db: Database, attempt_id: int) -> QuizResult:
 def load_quiz(db: Database, attempt_id: int) -> QuizProgress:
     """The paper and the answers given so far (finished or not), e.g. to resume."""
     with db.reading() as session:
-        return _progress(_attempt(session, attempt_id))
+        return _progress(require_attempt(session, attempt_id, attempt_kinds.QUIZ))
 
 
 def quiz_result(db: Database, attempt_id: int) -> QuizResult:
     """A finished attempt's score and review; refuses an unfinished one."""
     with db.reading() as session:
-        attempt = _attempt(session, attempt_id)
+        attempt = require_attempt(session, attempt_id, attempt_kinds.QUIZ)
         if attempt.status != "finished":
             raise UserError(f"quiz {attempt_id} is not finished yet")
         return _result(attempt)
@@ -201,20 +202,6 @@ def _check_seed(seed: int | None) -> int:
 def _quiz_attempts(person_id: int | None, status: str) -> Select[Attempt]:
     query = select(Attempt).where(Attempt.kind == QUIZ, Attempt.status == status)
     return query if person_id is None else query.where(Attempt.person_id == person_id)
-
-
-def _attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
-    if attempt is None or attempt.kind != QUIZ:
-        raise NotFoundError(f"there is no quiz attempt with ID {attempt_id}")
-    return attempt
-
-
-def _open_attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = _attempt(session, attempt_id)
-    if attempt.status != "in_progress":
-        raise UserError(f"quiz {attempt_id} is already finished")
-    return attempt
 
 
 def _paper_of(attempt: Attempt) -> QuizPaper:

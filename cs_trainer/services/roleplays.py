@@ -12,8 +12,8 @@ from pathlib import Path
 
 import platformdirs
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.resources import package_path
@@ -21,12 +21,13 @@ from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.runner import RunState, Step
 from cs_trainer.scenarios.schema import SKILLS, Choice, Scenario
 from cs_trainer.scenarios.validator import LoadedScenario, load_library
+from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import APP_NAME, Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 
-ROLEPLAY = "roleplay"
+ROLEPLAY = attempt_kinds.ROLEPLAY.name  # the attempts.kind this module owns
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,7 @@ def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
 def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
     """Take a choice at the current node and commit it; an ending closes the attempt."""
     with db.writing() as session:
-        attempt = _attempt(session, attempt_id)
-        if attempt.status == "finished":
-            raise UserError("this role-play is over; start it again to retry")
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.ROLEPLAY)
         scenario = _scenario_of(attempt)
         state = runner.replay(scenario, _choices(attempt))
         node = state.node
@@ -152,7 +151,7 @@ def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgres
 
 def load_roleplay(db: Database, attempt_id: int) -> RoleplayProgress:
     with db.reading() as session:
-        attempt = _attempt(session, attempt_id)
+        attempt = require_attempt(session, attempt_id, attempt_kinds.ROLEPLAY)
         scenario = _scenario_of(attempt)
         return _progress(attempt, scenario, runner.replay(scenario, _choices(attempt)))
 
@@ -208,13 +207,6 @@ def _choices(attempt: Attempt) -> list[int]:
 
 def _scenario_of(attempt: Attempt) -> Scenario:
     return Scenario.model_validate(attempt.snapshot.body, context={STORED_SNAPSHOT: True})
-
-
-def _attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
-    if attempt is None or attempt.kind != ROLEPLAY:
-        raise NotFoundError(f"there is no role-play attempt with ID {attempt_id}")
-    return attempt
 
 
 # -- review of a finished play-through (end screen, catalogue filters) ------------------

@@ -15,6 +15,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import Interrupted, NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.reports.cohort_export import write_cohort_csv, write_cohort_xlsx
@@ -180,9 +181,10 @@ def _weakest_situations(points: list[ProgressPoint]) -> list[SituationResult]:
     ``weakest_situations``, so that it respects the sheet's period.
     """
     best: dict[str, ProgressPoint] = {}
-    for point in points:
+    roleplays = (point for point in points if point.kind == attempt_kinds.ROLEPLAY.name)
+    for point in roleplays:
         known = best.get(point.instrument_id)
-        if point.kind == "roleplay" and (known is None or point.percent > known.percent):
+        if known is None or point.percent > known.percent:
             best[point.instrument_id] = point
     below = [point for point in best.values() if point.percent < 100]
     weakest = sorted(below, key=lambda p: (p.percent, p.instrument_id))

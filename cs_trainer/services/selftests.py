@@ -12,16 +12,18 @@ from typing import Literal, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
 from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
+from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import keep_snapshot
 
-SELFTEST = "selftest"  # the attempts.kind this module owns
+SELFTEST = attempt_kinds.SELFTEST.name  # the attempts.kind this module owns
 Mode = Literal["self", "manager"]
 MODES: tuple[Mode, ...] = ("self", "manager")
 
@@ -75,7 +77,7 @@ def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -
 def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> None:
     """Commit one answer now; answering the same item again replaces it."""
     with db.writing() as session:
-        attempt = _require_open_attempt(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         instrument = _instrument_of(attempt)
         checked = check_answer(instrument, item_id, value)
         existing = session.scalars(
@@ -94,7 +96,7 @@ def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> No
 def finish_selftest(db: Database, attempt_id: int) -> AttemptOutcome:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
     with db.writing() as session:
-        attempt = _require_open_attempt(session, attempt_id)
+        attempt = require_open_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         _close(attempt, _answers_of(attempt))
     return load_outcome(db, attempt_id)
 
@@ -133,12 +135,12 @@ def unfinished_selftests(db: Database, person_id: int | None = None) -> list[Att
 
 def load_progress(db: Database, attempt_id: int) -> AttemptProgress:
     with db.reading() as session:
-        return _progress(_require_attempt(session, attempt_id))
+        return _progress(require_attempt(session, attempt_id, attempt_kinds.SELFTEST))
 
 
 def load_outcome(db: Database, attempt_id: int) -> AttemptOutcome:
     with db.reading() as session:
-        attempt = _require_attempt(session, attempt_id)
+        attempt = require_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         if attempt.status != "finished":
             raise UserError(f"self-test {attempt_id} is not finished yet")
         return _outcome(attempt)
@@ -173,6 +175,7 @@ def _new_attempt(
     )
     attempt = Attempt(
         person_id=person_id,
+        kind=SELFTEST,
         instrument_id=loaded.instrument.id,
         content_hash=loaded.content_hash,
         mode=mode,
@@ -199,20 +202,6 @@ def _require_person(session: Session, person_id: int) -> Person:
     if person is None:
         raise NotFoundError(f"there is no candidate with ID {person_id}")
     return person
-
-
-def _require_attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = session.get(Attempt, attempt_id)
-    if attempt is None or attempt.kind != SELFTEST:
-        raise NotFoundError(f"there is no self-test attempt with ID {attempt_id}")
-    return attempt
-
-
-def _require_open_attempt(session: Session, attempt_id: int) -> Attempt:
-    attempt = _require_attempt(session, attempt_id)
-    if attempt.status != "in_progress":
-        raise UserError(f"self-test {attempt_id} is already finished")
-    return attempt
 
 
 def _instrument_of(attempt: Attempt) -> SelfTestInstrument:

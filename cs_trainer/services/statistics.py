@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
+from cs_trainer import attempt_kinds
 from cs_trainer.quizzes.item_statistics import MIN_ATTEMPTS, QuizReport, analyse
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios.choice_statistics import ChoiceReport, Path, choice_report
@@ -25,7 +26,7 @@ from cs_trainer.services.roleplays import ROLEPLAY
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person
 
-QUIZ = "quiz"
+QUIZ = attempt_kinds.QUIZ.name
 """attempts.kind of a knowledge quiz (owned by services/quizzes.py)."""
 
 

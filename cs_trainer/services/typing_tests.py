@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import attempt_kinds
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_content import builtin_typing
 from cs_trainer.quizzes.interview_schema import TypingPassage
@@ -28,7 +29,7 @@ from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
 TYPING_PASS_MARK = "typing_pass_mark"
 DEFAULT_PASS_MARK = 80
 PASS_MARK_MIN, PASS_MARK_MAX = 1, 400
-KIND = "typing"
+KIND = attempt_kinds.TYPING.name  # the attempts.kind this module owns
 LANGUAGES = ("zh", "en")
 
 

@@ -64,7 +64,7 @@ class Attempt(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
-    # selftest | interview | typing: which services module owns the attempt
+    # a name declared in cs_trainer.attempt_kinds, which also says which service owns it
     kind: Mapped[str] = mapped_column(String(16), default="selftest", server_default="selftest")
     plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("interview_plans.id", name="fk_attempts_plan_id_interview_plans")

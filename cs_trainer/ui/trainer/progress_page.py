@@ -353,7 +353,7 @@ class TraineeProgressTab(QWidget):
             return []
         best: dict[str, float] = {}
         for point in record.timeline:
-            if point.kind == "roleplay":
+            if point.kind == progress.ROLEPLAY:
                 best[point.instrument_id] = max(point.percent, best.get(point.instrument_id, 0))
         lines = []
         for scenario_id in record.advice.scenario_ids:

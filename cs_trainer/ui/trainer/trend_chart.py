@@ -1,7 +1,8 @@
 """Every finished attempt of one trainee over time, as a QtCharts line chart.
 
 All instruments share one percentage scale (see ``services.progress``), so one line
-per kind of instrument — role-plays, quizzes, self-test — shows whether a trainee is
+per kind of attempt on that scale (``attempt_kinds.ON_PROGRESS``: role-plays, quizzes,
+self-test), named and coloured as the registry declares, shows whether a trainee is
 getting better. Hovering a point names the attempt behind it.
 """
 
@@ -12,11 +13,13 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QToolTip, QWidget
 
+from cs_trainer import attempt_kinds
+from cs_trainer.attempt_kinds import AttemptKind
+from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import local_time
-from cs_trainer.services.progress import TRACKED_KINDS, ProgressPoint
+from cs_trainer.services.progress import ProgressPoint
 from cs_trainer.ui.shared.translation import content_text
 
-KIND_COLOURS = {"roleplay": "#1f5fa8", "quiz": "#b26a00", "selftest": "#1b7a3d"}
 DAY_MS = 24 * 60 * 60 * 1000
 
 
@@ -38,13 +41,10 @@ class TrendChart(QChartView):
         self.points: list[ProgressPoint] = []
         self.show_points([])
 
-    def kind_name(self, kind: str) -> str:
-        names = {
-            "roleplay": self.tr("Role-plays"),
-            "quiz": self.tr("Quizzes"),
-            "selftest": self.tr("Self-test"),
-        }
-        return names.get(kind, kind)
+    @staticmethod
+    def kind_name(kind: AttemptKind) -> str:
+        """The legend's name of a kind's line, in the language shown."""
+        return content_text(Text(zh=kind.series.zh, en=kind.series.en))
 
     def show_points(self, points: list[ProgressPoint]) -> None:
         self.points = sorted(points, key=lambda p: (p.at, p.attempt_id))
@@ -79,8 +79,8 @@ class TrendChart(QChartView):
         x_axis, y_axis = self._date_axis(), self._percent_axis()
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for kind in TRACKED_KINDS:
-            mine = [p for p in self.points if p.kind == kind]
+        for kind in attempt_kinds.ON_PROGRESS:
+            mine = [p for p in self.points if p.kind == kind.name]
             if mine:
                 series = self._line(kind, mine)
                 chart.addSeries(series)
@@ -88,17 +88,17 @@ class TrendChart(QChartView):
                 series.attachAxis(y_axis)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
-    def _line(self, kind: str, points: list[ProgressPoint]) -> QLineSeries:
+    def _line(self, kind: AttemptKind, points: list[ProgressPoint]) -> QLineSeries:
         series = QLineSeries()
         series.setName(self.kind_name(kind))
         for point in points:
             series.append(QPointF(epoch_ms(point), point.percent))
-        pen = QPen(QColor(KIND_COLOURS.get(kind, "#546e7a")))
+        pen = QPen(QColor(kind.colour))
         pen.setWidth(2)
         series.setPen(pen)
         series.setPointsVisible(True)
         series.setMarkerSize(7)
-        series.hovered.connect(lambda at, shown: self._hovered(kind, at, shown))
+        series.hovered.connect(lambda at, shown: self._hovered(kind.name, at, shown))
         return series
 
     def _date_axis(self) -> QDateTimeAxis:
