@@ -72,9 +72,26 @@ case "$mode" in
         apt_install "${WINDOW_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         make_venv
         .venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+        # The guard rails, on the checkout: lint, formatting, strict types of cs_trainer
+        # and tests, the import layers (pyproject.toml). They run on every call, also
+        # with pytest arguments, and a failure does not stop the tests: everything is
+        # reported, and the exit status is non-zero if anything failed.
+        failed=()
+        check() {
+            echo "bootstrap: $*"
+            "$@" || failed+=("$*")
+        }
+        check .venv/bin/ruff check --quiet .
+        check .venv/bin/ruff format --check --quiet .
+        check .venv/bin/mypy
+        check .venv/bin/lint-imports --no-cache --no-logo
         # pytest (not `python -m pytest`) keeps the checkout off sys.path, so the tests
         # exercise the installed package with its packaged assets.
-        exec .venv/bin/pytest "$@"
+        check .venv/bin/pytest "$@"
+        if [ ${#failed[@]} -gt 0 ]; then
+            printf 'bootstrap: FAILED: %s\n' "${failed[@]}" >&2
+            exit 1
+        fi
         ;;
     *)
         echo "usage: bash scripts/bootstrap.sh app|test [arguments…]" >&2

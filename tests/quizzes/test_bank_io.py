@@ -14,7 +14,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from cs_trainer.errors import ContentError, UserError
-from cs_trainer.quizzes.bank_io import COLUMNS, read_bank, write_bank
+from cs_trainer.quizzes.bank_columns import COLUMNS
+from cs_trainer.quizzes.bank_io import read_bank, write_bank
 from cs_trainer.quizzes.interview_schema import QuestionBank
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "banks.md"

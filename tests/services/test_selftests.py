@@ -52,7 +52,7 @@ def fresh_view(db: Database) -> Iterator[Callable[[], Database]]:
         view.dispose()
 
 
-def stored_answers(view: Database, attempt_id: int) -> dict[str, int]:
+def stored_answers(view: Database, attempt_id: int) -> dict[str, int | None]:
     with view.reading() as session:
         rows = session.scalars(select(Response).where(Response.attempt_id == attempt_id)).all()
         return {row.item_id: row.value for row in rows}

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.quizzes.selftest import service_potential
 from cs_trainer.services import candidates, selftests
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store.database import Database
@@ -20,7 +21,9 @@ def test_register_needs_name_phone_and_consent(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     register = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    consent_text = dialog.findChild(QLabel, "consentText").text()
+    consent_label = dialog.findChild(QLabel, "consentText")
+    assert consent_label is not None
+    consent_text = consent_label.text()
     assert "12 months" in consent_text and "phone number" in consent_text
     dialog.name_edit.setText("王小明")  # Chinese is set, not typed: keyClicks aborts on non-ASCII
     qtbot.keyClicks(dialog.phone_edit, "13912345678")
@@ -70,7 +73,7 @@ def test_a_bad_phone_number_is_a_message_and_stores_nothing(
 
 
 def test_paper_form_entry_needs_all_ten_scores(qtbot: QtBot) -> None:
-    instrument = selftests.service_potential().instrument
+    instrument = service_potential().instrument
     dialog = PaperEntryDialog(instrument, "张三丰", "王经理")
     qtbot.addWidget(dialog)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -96,7 +99,7 @@ def test_paper_answers_are_stored_as_a_finished_attempt(
     db: Database,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    items = selftests.service_potential().instrument.items
+    items = service_potential().instrument.items
     paper = PaperAnswers(SelfTestSetup("manager", "王经理"), {item.id: 4 for item in items})
     monkeypatch.setattr(PaperEntryDialog, "ask", classmethod(lambda cls, *args: paper))
     page = window.candidates_page

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.quizzes.selftest import service_potential
 from cs_trainer.services import selftests
 from cs_trainer.store.database import Database
 from cs_trainer.ui.candidates.sheet_actions import SheetActions
@@ -19,7 +20,7 @@ ANSWERS = [9, 8, 10, 7, 6, 9, 8, 10, 9, 8]
 
 @pytest.fixture
 def finished_candidate(db: Database, candidate_id: int) -> int:
-    items = selftests.service_potential().instrument.items
+    items = service_potential().instrument.items
     selftests.record_paper_selftest(
         db,
         candidate_id,

@@ -25,11 +25,15 @@ CHOSEN = 4  # questions ticked in the plan
 
 def _question_items(page: PlansPage) -> list[QTreeWidgetItem]:
     tree = page.question_tree
-    return [
-        tree.topLevelItem(g).child(c)
-        for g in range(tree.topLevelItemCount())
-        for c in range(tree.topLevelItem(g).childCount())
-    ]
+    items: list[QTreeWidgetItem] = []
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        assert group is not None
+        for c in range(group.childCount()):
+            item = group.child(c)
+            assert item is not None
+            items.append(item)
+    return items
 
 
 def _make_plan(qtbot: QtBot, window: MainWindow) -> int:
@@ -113,8 +117,9 @@ def test_plan_interview_by_two_raters_decision_and_sheet(
 
     view = window.candidates_page.detail.interview_summary
     assert view.table.columnCount() == 5  # item, group, two raters, mean
-    assert view.table.horizontalHeaderItem(2).text() == "王经理"
-    assert view.table.item(0, 4).text() == "4.5"
+    header, mean = view.table.horizontalHeaderItem(2), view.table.item(0, 4)
+    assert header is not None and header.text() == "王经理"
+    assert mean is not None and mean.text() == "4.5"
     assert [label for label, _value in view.radar.values] == [
         "Psychological qualities",
         "Character",

@@ -153,8 +153,10 @@ def test_keyboard_journey_through_the_best_path(
     for number in (1, 2):
         taken = end.findChild(type(end.title_label), f"taken{number}")
         best = end.findChild(type(end.title_label), f"best{number}")
+        assert taken is not None and best is not None
         assert taken.text() == best.text()
-    assert "I'm sorry for the wait" in end.findChild(type(end.title_label), "taken2").text()
+    second_taken = end.findChild(type(end.title_label), "taken2")
+    assert second_taken is not None and "I'm sorry for the wait" in second_taken.text()
 
     person = _only_trainee(db)
     assert roleplays.list_trainees(db)[0].name == trainee_name

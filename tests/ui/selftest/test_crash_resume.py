@@ -38,11 +38,12 @@ def test_second_process_resumes_what_a_killed_first_process_left(
     assert "answered" in result.stdout
 
     offered: list[str] = []
-    monkeypatch.setattr(
-        MainWindow,
-        "ask_resume",
-        classmethod(lambda cls, parent, progress: offered.append(progress.person_name) or True),
-    )
+
+    def accept(cls: type, parent: object, progress: selftests.AttemptProgress) -> bool:
+        offered.append(progress.person_name)
+        return True
+
+    monkeypatch.setattr(MainWindow, "ask_resume", classmethod(accept))
     window = MainWindow(db)
     qtbot.addWidget(window)
     window.show()

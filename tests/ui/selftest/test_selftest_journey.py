@@ -88,7 +88,12 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
     _register_and_start(qtbot, window, monkeypatch, mode="manager")
     page = window.selftest_page
     qtbot.mouseClick(page.begin_button, Qt.MouseButton.LeftButton)
-    choice = lambda value: page.question.findChild(QPushButton, f"choice{value}")  # noqa: E731
+
+    def choice(value: int) -> QPushButton:
+        button = page.question.findChild(QPushButton, f"choice{value}")
+        assert button is not None
+        return button
+
     for number in range(1, 11):
         if number != 4:  # leave pair 4 unanswered for now
             qtbot.mouseClick(choice(number), Qt.MouseButton.LeftButton)
@@ -148,9 +153,12 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     qtbot.keyClick(page, Qt.Key.Key_Return)
     qtbot.keyClick(page, Qt.Key.Key_5)
     asked: list[bool] = []
-    monkeypatch.setattr(
-        type(page), "confirm_leave", classmethod(lambda cls, parent: asked.append(True) or False)
-    )
+
+    def refuse(cls: type, parent: object) -> bool:
+        asked.append(True)
+        return False
+
+    monkeypatch.setattr(type(page), "confirm_leave", classmethod(refuse))
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
     assert asked and window.pages.currentWidget() is page, "refusing keeps the test on screen"
     monkeypatch.setattr(type(page), "confirm_leave", classmethod(lambda cls, parent: True))

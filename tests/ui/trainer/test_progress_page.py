@@ -301,7 +301,7 @@ def test_the_date_range_leaves_out_attempts_outside_it(
     tab = page.cohort_tab
     complaint, rational = library.get(COMPLAINT).title.en, library.get(RATIONAL).title.en
     assert not tab.since_edit.isEnabled()
-    tab.since_edit.setDate(QDate(date.today() - timedelta(days=5)))
+    tab.since_edit.setDate(QDate.currentDate().addDays(-5))
     tab.since_box.setChecked(True)
     _settle(qtbot, page)
     assert tab.since_edit.isEnabled() and tab.date_range()[0] == date.today() - timedelta(days=5)
@@ -312,7 +312,7 @@ def test_the_date_range_leaves_out_attempts_outside_it(
     assert table["小王"][rational] != "—"
 
     tab.since_box.setChecked(False)
-    tab.until_edit.setDate(QDate(date.today() - timedelta(days=7)))
+    tab.until_edit.setDate(QDate.currentDate().addDays(-7))
     tab.until_box.setChecked(True)
     _settle(qtbot, page)
     table = _table(page)
