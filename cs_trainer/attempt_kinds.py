@@ -50,7 +50,7 @@ class Content:
     are made from, and how ``validate-content`` checks it.
 
     ``check`` is ``"module:name"``: a pydantic model the file must load as, or a
-    function ``(Path) -> list[str]`` for files that need more than their schema.
+    function ``(Path) -> list[Problem]`` for files that need more than their schema.
     """
 
     kind: str
@@ -61,7 +61,8 @@ class Content:
 class AttemptKind:
     """One kind of attempt and everything the rest of the code needs to know about it.
 
-    ``not_found`` and ``finished`` are the owning service's messages (``{id}`` is
+    ``not_found`` and ``finished`` are the owning service's messages, in both
+    languages with the same placeholders (``{id}`` is
     the attempt ID) for an ID that is not such an attempt, and for a change to one
     that is already finished.
     """
@@ -71,8 +72,8 @@ class AttemptKind:
     series: Label  # its line in a progress chart's legend
     colour: str  # "#rrggbb", the same on screen and on paper
     service: str  # the services module that owns these attempts
-    not_found: str
-    finished: str
+    not_found: Label
+    finished: Label
     content: tuple[Content, ...] = ()
     progress: ProgressRule | None = None  # None: not on the progress scale
 
@@ -83,9 +84,12 @@ ROLEPLAY = AttemptKind(
     series=Label("角色扮演", "Role-plays"),
     colour="#1f5fa8",
     service="cs_trainer.services.roleplays",
-    not_found="there is no role-play attempt with ID {id}",
-    finished="this role-play is over; start it again to retry",
-    content=(Content("roleplay", "cs_trainer.scenarios.validator:validate_file"),),
+    not_found=Label("没有 ID 为 {id} 的角色扮演记录", "there is no role-play attempt with ID {id}"),
+    finished=Label(
+        "这次角色扮演已经结束；要再练习请重新开始",
+        "this role-play is over; start it again to retry",
+    ),
+    content=(Content("roleplay", "cs_trainer.scenarios.validator:check_file"),),
     progress=ProgressRule(Whole.BEST_PATH),
 )
 QUIZ = AttemptKind(
@@ -94,8 +98,8 @@ QUIZ = AttemptKind(
     series=Label("知识测验", "Quizzes"),
     colour="#b26a00",
     service="cs_trainer.services.quizzes",
-    not_found="there is no quiz attempt with ID {id}",
-    finished="quiz {id} is already finished",
+    not_found=Label("没有 ID 为 {id} 的知识测验记录", "there is no quiz attempt with ID {id}"),
+    finished=Label("知识测验 {id} 已经完成", "quiz {id} is already finished"),
     content=(Content("quiz_bank", "cs_trainer.quizzes.quiz_schema:QuizBank"),),
     progress=ProgressRule(Whole.ITEMS, title=Label("知识测验", "Knowledge quiz")),
 )
@@ -105,8 +109,8 @@ SELFTEST = AttemptKind(
     series=Label("服务潜能测试", "Self-test"),
     colour="#1b7a3d",
     service="cs_trainer.services.selftests",
-    not_found="there is no self-test attempt with ID {id}",
-    finished="self-test {id} is already finished",
+    not_found=Label("没有 ID 为 {id} 的自测记录", "there is no self-test attempt with ID {id}"),
+    finished=Label("自测 {id} 已经完成", "self-test {id} is already finished"),
     content=(Content("selftest", "cs_trainer.quizzes.selftest_schema:SelfTestInstrument"),),
     progress=ProgressRule(
         Whole.FIXED, maximum=100, title=Label("服务潜能测试", "Service potential self-test")
@@ -118,8 +122,11 @@ INTERVIEW = AttemptKind(
     series=Label("面试", "Interviews"),
     colour="#6a3d9a",
     service="cs_trainer.services.interviews",
-    not_found="there is no interview with ID {id}",
-    finished="this interview is finished; its ratings can no longer change",
+    not_found=Label("没有 ID 为 {id} 的面试", "there is no interview with ID {id}"),
+    finished=Label(
+        "这场面试已经结束，评分不能再修改",
+        "this interview is finished; its ratings can no longer change",
+    ),
     content=(
         Content("interview_bank", "cs_trainer.quizzes.interview_schema:QuestionBank"),
         Content("observed_tasks", "cs_trainer.quizzes.interview_schema:TaskSet"),
@@ -131,8 +138,8 @@ TYPING = AttemptKind(
     series=Label("打字测试", "Typing tests"),
     colour="#00838f",
     service="cs_trainer.services.typing_tests",
-    not_found="there is no typing test with ID {id}",
-    finished="typing test {id} is already finished",
+    not_found=Label("没有 ID 为 {id} 的打字测试", "there is no typing test with ID {id}"),
+    finished=Label("打字测试 {id} 已经完成", "typing test {id} is already finished"),
     content=(Content("typing", "cs_trainer.quizzes.interview_schema:TypingSet"),),
 )
 PERFORMANCE = AttemptKind(
@@ -141,8 +148,13 @@ PERFORMANCE = AttemptKind(
     series=Label("工作绩效测评", "Performance reviews"),
     colour="#8e3b5f",
     service="cs_trainer.services.performance",
-    not_found="there is no performance review with ID {id}",
-    finished="performance review {id} is finished and can no longer change",
+    not_found=Label(
+        "没有 ID 为 {id} 的工作绩效测评", "there is no performance review with ID {id}"
+    ),
+    finished=Label(
+        "工作绩效测评 {id} 已经完成，不能再修改",
+        "performance review {id} is finished and can no longer change",
+    ),
     content=(
         Content("performance_form", "cs_trainer.staff_forms.performance_schema:PerformanceForm"),
     ),

@@ -2,7 +2,8 @@
 tasks, typing passages, self-tests, quizzes and the two staff forms, each against its
 own schema.
 
-Used by ``cs-trainer validate-content``: every problem is one ``file:line: message``.
+Used by ``cs-trainer validate-content``: every problem is one ``file:line: message``,
+a :class:`~cs_trainer.errors.Problem` worded in both languages.
 Which ``kind:`` is checked by what comes from :mod:`cs_trainer.attempt_kinds` (each kind
 of attempt names the content its instruments are made from), so a new kind of attempt
 is validated without a change here; only content that no attempt is taken with is
@@ -20,11 +21,11 @@ from pydantic import BaseModel
 
 from cs_trainer import attempt_kinds
 from cs_trainer.attempt_kinds import Content
-from cs_trainer.errors import ContentError
+from cs_trainer.errors import ContentError, Problem, message
 from cs_trainer.quizzes.content_loader import load_model
-from cs_trainer.scenarios.validator import validate_file
+from cs_trainer.scenarios.validator import check_file
 
-Checker = Callable[[Path], list[str]]
+Checker = Callable[[Path], list[Problem]]
 
 OTHER_CONTENT = (
     Content("reception_standard", "cs_trainer.staff_forms.reception_schema:ReceptionStandard"),
@@ -49,15 +50,20 @@ def known_content() -> tuple[Content, ...]:
     return (*declared, *OTHER_CONTENT)
 
 
-def check_content_file(path: Path) -> list[str]:
+def check_content_file(path: Path) -> list[Problem]:
     """Every problem of one content file; empty when it is valid."""
     kind = _kind(path)
     if kind is None:  # unreadable, or no kind: the role-play validator says why, as file:line
-        return validate_file(path)
+        return check_file(path)
     checks = {content.kind: content.check for content in known_content()}
     if kind not in checks:
-        known = ", ".join(checks)
-        return [f"{path}:1: unknown kind {kind!r}; expected one of {known}"]
+        unknown = message(
+            "unknown kind {kind}; expected one of {known}",
+            "未知的种类（kind）{kind}；应为以下之一：{known}",
+            kind=repr(kind),
+            known=", ".join(checks),
+        )
+        return [Problem(f"{path}:1", unknown)]
     return checker(checks[kind])(path)
 
 
@@ -73,11 +79,11 @@ def checker(check: str) -> Checker:
     raise TypeError(f"{check} is neither a pydantic model nor a function")
 
 
-def _model_problems(path: Path, model: type[BaseModel]) -> list[str]:
+def _model_problems(path: Path, model: type[BaseModel]) -> list[Problem]:
     try:
         load_model(path, model)
     except ContentError as exc:
-        return str(exc).splitlines()
+        return list(exc.problems)
     return []
 
 

@@ -106,8 +106,9 @@ def test_colours_are_distinct_hex_strings() -> None:
 
 def test_messages_name_the_attempt_id_or_need_none() -> None:
     for kind in attempt_kinds.ALL:
-        assert "{id}" in kind.not_found, kind.name
-        assert kind.finished.format(id=7).strip(), kind.name
+        for lang in ("zh", "en"):
+            assert "{id}" in getattr(kind.not_found, lang), kind.name
+            assert getattr(kind.finished, lang).format(id=7).strip(), kind.name
 
 
 @pytest.mark.parametrize("kind", attempt_kinds.ALL, ids=lambda kind: kind.name)

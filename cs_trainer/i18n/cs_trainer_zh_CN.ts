@@ -1283,14 +1283,6 @@
     </message>
 </context>
 <context>
-    <name>ProgressOperation</name>
-    <message>
-        <location filename="../ui/operations.py" line="165" />
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-</context>
-<context>
     <name>ProgressPage</name>
     <message>
         <location filename="../ui/progress_page.py" line="577" />
@@ -2627,6 +2619,22 @@
 <context>
     <name>problems</name>
     <message>
+        <source>cs_trainer stopped unexpectedly last time. Everything answered before that was saved. The details below help whoever looks after this program.</source>
+        <translation>cs_trainer 上次意外停止。在那之前回答的内容都已保存。下面的详细信息可以帮助负责这个程序的人。</translation>
+    </message>
+    <message>
+        <source>The log is in %1</source>
+        <translation>日志位于 %1</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>%1 problems found; nothing was changed.</source>
+        <translation>发现 %1 处问题；没有做任何改动。</translation>
+    </message>
+    <message>
         <location filename="../ui/problems.py" line="22" />
         <source>Cannot do that</source>
         <translation>无法完成操作</translation>
@@ -2635,6 +2643,13 @@
         <location filename="../ui/problems.py" line="35" />
         <source>Something went wrong inside cs_trainer. Your answers so far are saved. Please send the details below to whoever looks after this program.</source>
         <translation>cs_trainer 内部出错了。已答的内容都已保存。请把下面的详细信息发给负责维护本程序的同事。</translation>
+    </message>
+</context>
+<context>
+    <name>Op</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 </TS>

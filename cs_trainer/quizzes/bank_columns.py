@@ -18,7 +18,6 @@ GROUP_NAMES_ZH: dict[QualityGroup, str] = {
 
 SIGN_SEPARATORS = ("；", ";")
 """Separate signs in a one-line cell; a cell with line breaks has one sign per line."""
-_SIGNS_HINT = "signs go one per line, or are separated by ； or ; in a one-line cell"
 
 LANGUAGES = ("zh", "en")
 SCORES = tuple(range(RATING_MIN, RATING_MAX + 1))

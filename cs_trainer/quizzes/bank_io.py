@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from cs_trainer.errors import ContentError, UserError
+from cs_trainer.errors import ContentError, Problem, UserError, message
 from cs_trainer.files import write_atomically
 from cs_trainer.quizzes.bank_columns import (
     _HEADER_ROW,
@@ -47,11 +47,16 @@ def read_bank(path: Path) -> QuestionBank:
     """
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        raise ContentError(_unknown_suffix(path))
+        raise ContentError([_unknown_suffix(path)])
     try:
         return reader(path)
     except OSError as exc:  # missing file, no permission, a folder
-        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot read {path}: {reason}",
+            "无法读取 {path}：{reason}",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def write_bank(bank: QuestionBank, path: Path) -> None:
@@ -62,13 +67,25 @@ def write_bank(bank: QuestionBank, path: Path) -> None:
     """
     encoder = _ENCODERS.get(path.suffix.lower())
     if encoder is None:
-        raise ContentError(_unknown_suffix(path))
+        raise ContentError([_unknown_suffix(path)])
     write_atomically(path, encoder(bank))
 
 
-def _unknown_suffix(path: Path) -> str:
-    hint = " (save it from Excel as .xlsx)" if path.suffix.lower() == ".xls" else ""
-    return f"{path}: unknown kind of file{hint}; use {', '.join(SUFFIXES)}"
+def _unknown_suffix(path: Path) -> Problem:
+    suffixes = ", ".join(SUFFIXES)
+    if path.suffix.lower() == ".xls":
+        what = message(
+            "unknown kind of file (save it from Excel as .xlsx); use {suffixes}",
+            "无法识别的文件类型（请在 Excel 中另存为 .xlsx）；请使用 {suffixes}",
+            suffixes=suffixes,
+        )
+    else:
+        what = message(
+            "unknown kind of file; use {suffixes}",
+            "无法识别的文件类型；请使用 {suffixes}",
+            suffixes=suffixes,
+        )
+    return Problem(str(path), what)
 
 
 # --- YAML -------------------------------------------------------------------------------

@@ -19,12 +19,12 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from cs_trainer.errors import ContentError
+from cs_trainer import schema_messages
+from cs_trainer.errors import ContentError, Message, Problem, message
 from cs_trainer.quizzes.bank_columns import (
     _FALSE,
     _HEADER_ROW,
     _SHOWN_LENGTH,
-    _SIGNS_HINT,
     _TRUE,
     BANK_COLUMNS,
     COLUMNS,
@@ -60,10 +60,11 @@ def _read_csv_table(path: Path) -> _Table:
         text = raw.decode("utf-8-sig")  # with or without Excel's BOM
     except UnicodeDecodeError as exc:
         row = raw[: exc.start].count(b"\n") + 1
-        raise ContentError(
-            f"{path}:{row}: not UTF-8 text; in Excel save as "
-            '"CSV UTF-8 (Comma delimited)", or use .xlsx'
-        ) from exc
+        not_utf8 = message(
+            'not UTF-8 text; in Excel save as "CSV UTF-8 (Comma delimited)", or use .xlsx',
+            "不是 UTF-8 编码的文本；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”，或改用 .xlsx",
+        )
+        raise ContentError([Problem(f"{path}:{row}", not_utf8)]) from exc
     records = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[int, list[str]]] = []
     number = 0
@@ -71,7 +72,12 @@ def _read_csv_table(path: Path) -> _Table:
         for number, record in enumerate(records, start=1):
             rows.append((number, record))
     except csv.Error as exc:
-        raise ContentError(f"{path}:{number + 1}: not a valid CSV file ({exc})") from exc
+        not_csv = message(
+            "not a valid CSV file ({detail})",
+            "不是有效的 CSV 文件（这一行的引号或换行有误）",
+            detail=str(exc),
+        )
+        raise ContentError([Problem(f"{path}:{number + 1}", not_csv)]) from exc
     return _Table(str(path), _without_blank_rows(rows), letters=False)
 
 
@@ -83,7 +89,12 @@ def _read_xlsx_table(path: Path) -> _Table:
         workbook = load_workbook(path, read_only=True, data_only=True)
     # What openpyxl raises for a file that is not a workbook (a renamed CSV, a damaged zip).
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, SyntaxError) as exc:
-        raise ContentError(f"{path}:1: not an Excel .xlsx workbook ({exc})") from exc
+        not_xlsx = message(
+            "not an Excel .xlsx workbook ({detail})",
+            "不是 Excel .xlsx 工作簿（可能是改了后缀名的其他文件，或文件已损坏）",
+            detail=str(exc),
+        )
+        raise ContentError([Problem(f"{path}:1", not_xlsx)]) from exc
     try:
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()  # some programs record wrong sheet sizes; read every cell
@@ -121,10 +132,10 @@ class _Problems:
     """Every problem found in one file, reported together in row and column order."""
 
     source: str
-    found: list[tuple[int, int, str, str]] = field(default_factory=list)
+    found: list[tuple[int, int, str, Message]] = field(default_factory=list)
 
-    def add(self, row: int, column: "_Column", message: str) -> None:
-        self.found.append((row, column.index, column.label, message))
+    def add(self, row: int, column: "_Column", what: Message) -> None:
+        self.found.append((row, column.index, column.label, what))
 
     def has(self, row: int, column: "_Column") -> bool:
         return any(r == row and label == column.label for r, _, label, _ in self.found)
@@ -132,8 +143,9 @@ class _Problems:
     def raise_if_any(self) -> None:
         if self.found:
             ordered = sorted(self.found, key=lambda problem: problem[:2])
-            lines = [f"{self.source}:{row}:{label}: {msg}" for row, _, label, msg in ordered]
-            raise ContentError("\n".join(lines))
+            raise ContentError(
+                [Problem(f"{self.source}:{row}:{label}", what) for row, _, label, what in ordered]
+            )
 
 
 @dataclass(frozen=True)
@@ -176,10 +188,14 @@ def _read_header(table: _Table, problems: _Problems) -> _Layout:
             continue  # an unnamed column is only a problem if it holds data (see rows)
         column = _column(name, index, table)
         if name not in COLUMNS:
-            problems.add(_HEADER_ROW, column, f"unknown column{_did_you_mean(name)}")
+            problems.add(_HEADER_ROW, column, _unknown_column(name))
         elif name in columns:
-            earlier = columns[name].label
-            problems.add(_HEADER_ROW, column, f"the same column as {earlier}; keep one")
+            same = message(
+                "the same column as {earlier}; keep one",
+                "与 {earlier} 是同一列；请只保留一个",
+                earlier=columns[name].label,
+            )
+            problems.add(_HEADER_ROW, column, same)
         else:
             columns[name] = column
     present = frozenset(columns)
@@ -187,13 +203,26 @@ def _read_header(table: _Table, problems: _Problems) -> _Layout:
         if name not in columns:
             columns[name] = _column(name, -1, table)
             if name in REQUIRED_COLUMNS:
-                problems.add(_HEADER_ROW, columns[name], "required column is missing")
+                problems.add(_HEADER_ROW, columns[name], _MISSING_COLUMN)
     return _Layout(columns, present)
 
 
-def _did_you_mean(name: str) -> str:
+_REQUIRED = message("required", "必须填写")
+_MISSING_COLUMN = message("required column is missing", "缺少这一必需的列")
+
+
+def _unknown_column(name: str) -> Message:
     close = difflib.get_close_matches(name, COLUMNS, n=1)
-    return f"; did you mean {close[0]}?" if close else " (see docs/banks.md for the columns)"
+    if close:
+        return message(
+            "unknown column; did you mean {close}?",
+            "未知的列；是不是想写 {close}？",
+            close=close[0],
+        )
+    return message(
+        "unknown column (see docs/banks.md for the columns)",
+        "未知的列（各列的名称见 docs/banks.md）",
+    )
 
 
 def _check_unnamed_cells(table: _Table, problems: _Problems) -> None:
@@ -202,7 +231,11 @@ def _check_unnamed_cells(table: _Table, problems: _Problems) -> None:
         for index, cell in enumerate(cells):
             if cell.strip() and (index >= len(header) or not header[index].strip()):
                 column = _Column("", index, f"column {column_letter(index)}")
-                problems.add(number, column, "a cell in a column without a name in row 1")
+                unnamed = message(
+                    "a cell in a column without a name in row 1",
+                    "这个单元格所在的列在第 1 行没有列名",
+                )
+                problems.add(number, column, unnamed)
 
 
 # --- reading tables: one question per row -----------------------------------------------
@@ -220,7 +253,7 @@ class _RowReader:
     def text(self, name: str, required: bool = True) -> str:
         value = self.layout.cell(self.cells, name)
         if required and not value and name in self.layout.present:
-            self.problems.add(self.number, self.layout.columns[name], "required")
+            self.problems.add(self.number, self.layout.columns[name], _REQUIRED)
         return value
 
     def pair(self, prefix: str) -> dict[str, str]:
@@ -244,28 +277,38 @@ class _RowReader:
         fields["anchors"] = anchors
         return {key: value for key, value in fields.items() if value != ""}, scores
 
-    def problem(self, name: str, message: str) -> None:
-        self.problems.add(self.number, self.layout.columns[name], message)
+    def problem(self, name: str, what: Message) -> None:
+        self.problems.add(self.number, self.layout.columns[name], what)
 
     def group(self) -> str:
         value = self.text("group")
         key = _group_key(value)
         if value and key is None:
             choices = ", ".join(f"{k} / {zh}" for k, zh in GROUP_NAMES_ZH.items())
-            self.problem("group", f"unknown group {_shown(value)}; write one of {choices}")
+            unknown = message(
+                "unknown group {value}; write one of {choices}",
+                "未知的素质组 {value}；请写以下之一：{choices}",
+                value=_shown(value),
+                choices=choices,
+            )
+            self.problem("group", unknown)
         return key or ""
 
     def verbatim(self) -> bool:
         value = self.text("verbatim", required=False).lower()
         if value not in _TRUE | _FALSE:
-            self.problem("verbatim", f"write yes or no (or leave it empty), not {_shown(value)}")
+            yes_or_no = message(
+                "write yes or no (or leave it empty), not {value}",
+                "请写“是”或“否”（yes / no，也可以留空），而不是 {value}",
+                value=_shown(value),
+            )
+            self.problem("verbatim", yes_or_no)
         return value in _TRUE
 
     def signs(self, prefix: str) -> list[dict[str, str]]:
         zh, en = (self.sign_list(f"{prefix}_{lang}") for lang in LANGUAGES)
         if zh and en and len(zh) != len(en):
-            message = f"{_signs(len(en))} but {prefix}_zh has {len(zh)} ({_SIGNS_HINT})"
-            self.problem(f"{prefix}_en", message)
+            self.problem(f"{prefix}_en", _uneven_signs(prefix, len(en), len(zh)))
         return [{"zh": z, "en": e} for z, e in zip(zh, en, strict=False)]
 
     def sign_list(self, name: str) -> list[str]:
@@ -301,8 +344,18 @@ def _split_signs(cell: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _signs(count: int) -> str:
-    return f"{count} sign" if count == 1 else f"{count} signs"
+def _uneven_signs(prefix: str, en_count: int, zh_count: int) -> Message:
+    """The English column lists another number of signs than the Chinese one."""
+    return message(
+        ("{en_count} sign" if en_count == 1 else "{en_count} signs")
+        + " but {prefix}_zh has {zh_count} (signs go one per line, or are separated by"
+        " ； or ; in a one-line cell)",
+        "这里有 {en_count} 条，但 {prefix}_zh 有 {zh_count} 条（每条占一行，"
+        "或在同一行里用 ； 或 ; 分隔）",
+        prefix=prefix,
+        en_count=en_count,
+        zh_count=zh_count,
+    )
 
 
 def _shown(value: str) -> str:
@@ -348,18 +401,24 @@ def _add_validation_problem(
     problems.add(row, column, _friendly(error))
 
 
-def _friendly(error: ErrorDetails) -> str:
+def _friendly(error: ErrorDetails) -> Message:
     """Pydantic's message in words a trainer can act on."""
     kind = error["type"]
     if kind in ("missing", "string_too_short", "too_short"):
-        return "required"
+        return _REQUIRED
     if kind == "string_pattern_mismatch":
-        return (
-            "use lower-case letters, digits and _ , starting with a letter (e.g. calm_under_fire)"
+        return message(
+            "use lower-case letters, digits and _ , starting with a letter (e.g. calm_under_fire)",
+            "只能用小写字母、数字和 _，并以字母开头（例如 calm_under_fire）",
         )
     if kind in ("int_parsing", "int_from_float"):
-        return f"a whole number, not {_shown(str(error.get('input', '')))}"
-    return error["msg"].removeprefix("Value error, ")
+        return message(
+            "a whole number, not {value}",
+            "应为整数，而不是 {value}",
+            value=_shown(str(error.get("input", ""))),
+        )
+    what = schema_messages.describe(error)
+    return Message(what.en.removeprefix("Value error, "), what.zh, what.params)
 
 
 # --- reading tables: the bank -----------------------------------------------------------
@@ -383,13 +442,19 @@ def _bank_values(table: _Table, layout: _Layout, problems: _Problems) -> dict[st
                 continue
             given = values.setdefault(name, _Given(value, number))
             if value != given.value:
-                message = (
-                    f"{_shown(value)} differs from {_shown(given.value)} on row {given.row}; "
-                    "the bank's columns must agree on every row (or be left empty)"
+                differs = message(
+                    "{value} differs from {first} on row {row}; "
+                    "the bank's columns must agree on every row (or be left empty)",
+                    "{value} 与第 {row} 行的 {first} 不同；"
+                    "题库的这些列在每一行都必须一致（或留空）",
+                    value=_shown(value),
+                    first=_shown(given.value),
+                    row=given.row,
                 )
-                problems.add(number, layout.columns[name], message)
+                problems.add(number, layout.columns[name], differs)
         if name not in values and name in layout.present and name in REQUIRED_COLUMNS:
-            problems.add(_first_row(table), layout.columns[name], "required on at least one row")
+            once = message("required on at least one row", "至少要在一行里填写")
+            problems.add(_first_row(table), layout.columns[name], once)
     return values
 
 
@@ -456,8 +521,13 @@ def _check_unique_ids(table: _Table, layout: _Layout, problems: _Problems) -> No
         if not qid:
             continue
         if qid in first_row:
-            message = f"{_shown(qid)} is already the id of row {first_row[qid]}; ids must differ"
-            problems.add(number, layout.columns["id"], message)
+            taken = message(
+                "{id} is already the id of row {row}; ids must differ",
+                "{id} 已经是第 {row} 行的 id；id 不能重复",
+                id=_shown(qid),
+                row=first_row[qid],
+            )
+            problems.add(number, layout.columns["id"], taken)
         else:
             first_row[qid] = number
 
@@ -465,12 +535,14 @@ def _check_unique_ids(table: _Table, layout: _Layout, problems: _Problems) -> No
 def _read_table_bank(table: _Table) -> QuestionBank:
     problems = _Problems(table.source)
     if not table.rows or table.rows[0][0] != _HEADER_ROW:
-        problems.add(_HEADER_ROW, _Column("", -1, "(header)"), "row 1 must name the columns")
+        no_header = message("row 1 must name the columns", "第 1 行必须是各列的名称")
+        problems.add(_HEADER_ROW, _Column("", -1, "(header)"), no_header)
         problems.raise_if_any()
     layout = _read_header(table, problems)
     _check_unnamed_cells(table, problems)
     if len(table.rows) < 2:
-        problems.add(_HEADER_ROW + 1, layout.columns["id"], "no questions below the header")
+        empty = message("no questions below the header", "列名下面没有题目")
+        problems.add(_HEADER_ROW + 1, layout.columns["id"], empty)
         problems.raise_if_any()
     questions = [
         question

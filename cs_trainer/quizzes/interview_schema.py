@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from cs_trainer.quizzes.schema_common import IDENTIFIER, Anchor, QualityGroup, Text
+from cs_trainer.schema_messages import invalid
 
 RATING_MIN, RATING_MAX = 1, 5
 REQUIRED_ANCHORS = frozenset({1, 3, 5})
@@ -31,10 +32,14 @@ RoleRequirement = Literal[
 def _check_anchors(anchors: list[Anchor]) -> list[Anchor]:
     scores = [anchor.score for anchor in anchors]
     if len(scores) != len(set(scores)):
-        raise ValueError("each score may have only one anchor")
+        raise invalid("each score may have only one anchor", "每个分数只能有一条评分标准")
     missing = sorted(REQUIRED_ANCHORS - set(scores))
     if missing:
-        raise ValueError(f"anchors are required at least for 1, 3 and 5; missing {missing}")
+        raise invalid(
+            "anchors are required at least for 1, 3 and 5; missing {missing}",
+            "至少要有 1、3、5 分的评分标准；缺少 {missing}",
+            missing=str(missing),
+        )
     return sorted(anchors, key=lambda anchor: anchor.score)
 
 
@@ -75,7 +80,11 @@ class QuestionBank(BaseModel):
         ids = [question.id for question in questions]
         duplicates = sorted({qid for qid in ids if ids.count(qid) > 1})
         if duplicates:
-            raise ValueError(f"question ids must be unique; repeated: {', '.join(duplicates)}")
+            raise invalid(
+                "question ids must be unique; repeated: {ids}",
+                "题目 id 不能重复；重复的有：{ids}",
+                ids=", ".join(duplicates),
+            )
         return questions
 
 
@@ -127,7 +136,10 @@ class ObservedTask(BaseModel):
         if self.measure == "ladder":
             scores = [step.score for step in self.ladder]
             if scores != sorted(set(scores)) or len(scores) < 3:
-                raise ValueError("a ladder needs at least 3 steps with rising, distinct scores")
+                raise invalid(
+                    "a ladder needs at least 3 steps with rising, distinct scores",
+                    "阶梯评分至少要有 3 级，分数由低到高且各不相同",
+                )
         else:
             _check_anchors(list(self.anchors))
         return self
@@ -179,7 +191,10 @@ class PlanItemRef(BaseModel):
     @model_validator(mode="after")
     def _bank_for_questions(self) -> "PlanItemRef":
         if (self.kind == "question") != (self.bank is not None):
-            raise ValueError("a question reference names its bank; tasks and passages do not")
+            raise invalid(
+                "a question reference names its bank; tasks and passages do not",
+                "引用题目时要写明题库（bank）；任务和打字文章不写",
+            )
         return self
 
 

@@ -17,6 +17,7 @@ from cs_trainer.quizzes.interview_content import Loaded
 from cs_trainer.quizzes.quiz_schema import QuizBank, QuizItem
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.resources import package_path
+from cs_trainer.schema_messages import short_title
 
 BANK_FILE = "quiz_bank.yaml"
 
@@ -50,7 +51,9 @@ class QuizPaper:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise UserError(f"the quiz has no item {item_id!r}")
+        raise UserError(
+            "the quiz has no item {item}", "这份测验中没有题目 {item}", item=repr(item_id)
+        )
 
     def to_body(self) -> dict[str, Any]:
         """The paper as stored in an attempt's snapshot (JSON-ready)."""
@@ -123,9 +126,14 @@ def draw(bank: QuizBank, categories: Sequence[str], count: int, seed: int) -> Qu
     pools = {category: [i for i in bank.items if i.category == category] for category in chosen}
     available = sum(len(pool) for pool in pools.values())
     if count < 1:
-        raise UserError("a quiz needs at least one item")
+        raise UserError("a quiz needs at least one item", "一份测验至少要有一道题")
     if count > available:
-        raise UserError(f"the chosen categories hold only {available} items, not {count}")
+        raise UserError(
+            "the chosen categories hold only {available} items, not {count}",
+            "所选类别只有 {available} 道题，不够 {count} 道",
+            available=available,
+            count=count,
+        )
     rng = random.Random(seed)
     quotas = _quotas(rng, {category: len(pool) for category, pool in pools.items()}, count)
     items = [item for category in chosen for item in rng.sample(pools[category], quotas[category])]
@@ -136,9 +144,13 @@ def draw(bank: QuizBank, categories: Sequence[str], count: int, seed: int) -> Qu
 def _check_categories(bank: QuizBank, categories: Sequence[str]) -> tuple[str, ...]:
     unknown = sorted(set(categories) - set(bank.categories))
     if unknown:
-        raise UserError(f"the quiz bank has no category {', '.join(unknown)}")
+        raise UserError(
+            "the quiz bank has no category {categories}",
+            "题库中没有类别 {categories}",
+            categories=", ".join(unknown),
+        )
     if not categories:
-        raise UserError("choose at least one category")
+        raise UserError("choose at least one category", "请至少选择一个类别")
     return tuple(category for category in bank.categories if category in categories)
 
 
@@ -167,9 +179,20 @@ def check_answer(item: QuizItem, chosen: Iterable[str]) -> tuple[str, ...]:
     option_ids = [option.id for option in item.options]
     unknown = sorted(picked - set(option_ids))
     if unknown:
-        raise UserError(f"item {item.id} has no option {', '.join(unknown)}")
+        raise UserError(
+            "item {item_en} has no option {options}",
+            "题目“{item_zh}”没有选项 {options}",
+            item_en=repr(short_title(item.question.en)),
+            item_zh=short_title(item.question.zh),
+            options=", ".join(unknown),
+        )
     if item.kind != "multiple" and len(picked) > 1:
-        raise UserError(f"item {item.id} takes only one answer")
+        raise UserError(
+            "item {item_en} takes only one answer",
+            "题目“{item_zh}”只能选一个答案",
+            item_en=repr(short_title(item.question.en)),
+            item_zh=short_title(item.question.zh),
+        )
     return tuple(option for option in option_ids if option in picked)
 
 

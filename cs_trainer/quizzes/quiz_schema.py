@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from cs_trainer.quizzes.schema_common import IDENTIFIER, Text
+from cs_trainer.schema_messages import invalid
 
 QuizCategory = Literal[
     "service_value", "complaints", "standards", "customer_types", "channels", "qualities"
@@ -62,7 +63,11 @@ class QuizItem(BaseModel):
         ids = [option.id for option in options]
         repeated = sorted({oid for oid in ids if ids.count(oid) > 1})
         if repeated:
-            raise ValueError(f"option ids must be unique; repeated: {', '.join(repeated)}")
+            raise invalid(
+                "option ids must be unique; repeated: {ids}",
+                "选项 id 不能重复；重复的有：{ids}",
+                ids=", ".join(repeated),
+            )
         return options
 
     @model_validator(mode="after")
@@ -70,16 +75,29 @@ class QuizItem(BaseModel):
         option_ids = [option.id for option in self.options]
         unknown = sorted(set(self.correct) - set(option_ids))
         if unknown:
-            raise ValueError(f"correct names options that do not exist: {', '.join(unknown)}")
+            raise invalid(
+                "correct names options that do not exist: {ids}",
+                "correct 中写了不存在的选项：{ids}",
+                ids=", ".join(unknown),
+            )
         if len(set(self.correct)) != len(self.correct):
-            raise ValueError("correct lists an option twice")
+            raise invalid("correct lists an option twice", "correct 中同一个选项写了两次")
         if self.kind == "true_false" and tuple(option_ids) != TRUE_FALSE_IDS:
-            raise ValueError('a true/false item has exactly the options "true" and "false"')
+            raise invalid(
+                'a true/false item has exactly the options "true" and "false"',
+                "判断题的选项只能是“true”和“false”",
+            )
         if self.kind in ("single", "true_false") and len(self.correct) != 1:
-            raise ValueError(f"a {self.kind} item has exactly one correct option")
+            raise invalid(
+                "a {kind} item has exactly one correct option",
+                "{kind_zh}只能有一个正确选项",
+                kind=self.kind,
+                kind_zh="单选题" if self.kind == "single" else "判断题",
+            )
         if self.kind == "multiple" and not 2 <= len(self.correct) < len(option_ids):
-            raise ValueError(
-                "a multiple-choice item has at least two correct options, and not all of them"
+            raise invalid(
+                "a multiple-choice item has at least two correct options, and not all of them",
+                "多选题至少要有两个正确选项，但不能所有选项都正确",
             )
         return self
 
@@ -102,12 +120,20 @@ class QuizBank(BaseModel):
         ids = [item.id for item in items]
         repeated = sorted({iid for iid in ids if ids.count(iid) > 1})
         if repeated:
-            raise ValueError(f"item ids must be unique; repeated: {', '.join(repeated)}")
+            raise invalid(
+                "item ids must be unique; repeated: {ids}",
+                "题目 id 不能重复；重复的有：{ids}",
+                ids=", ".join(repeated),
+            )
         return items
 
     @model_validator(mode="after")
     def _categories_named(self) -> "QuizBank":
         unnamed = sorted({item.category for item in self.items} - set(self.categories))
         if unnamed:
-            raise ValueError(f"categories used by items need a name: {', '.join(unnamed)}")
+            raise invalid(
+                "categories used by items need a name: {categories}",
+                "题目用到的类别需要名称：{categories}",
+                categories=", ".join(unnamed),
+            )
         return self

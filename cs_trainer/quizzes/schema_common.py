@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
+from cs_trainer.schema_messages import invalid
+
 QualityGroup = Literal["psychological", "character", "skills", "overall"]
 """The four groups of qualities of 《客户服务人员岗位职责任职要求》: 心理 / 品格 / 技能 /
 综合素质."""
@@ -33,7 +35,10 @@ class Text(BaseModel):
         if (info.context or {}).get(STORED_SNAPSHOT):
             return value
         if _SPACE_BETWEEN_CJK.search(value):
-            raise ValueError("Chinese text has a space between characters; keep it on one line")
+            raise invalid(
+                "Chinese text has a space between characters; keep it on one line",
+                "中文的字与字之间有空格；请把它写在一行里",
+            )
         return value
 
 

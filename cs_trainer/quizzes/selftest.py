@@ -14,6 +14,7 @@ from cs_trainer.errors import InvalidAnswersError
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
 from cs_trainer.resources import package_path
+from cs_trainer.schema_messages import short_title
 
 SERVICE_POTENTIAL_FILE = "service_potential.yaml"
 
@@ -51,15 +52,44 @@ def load_selftest(path: Path) -> LoadedInstrument:
 def check_answer(instrument: SelfTestInstrument, item_id: str, value: object) -> int:
     """Validate one answer and return it as an int, or raise InvalidAnswersError."""
     if item_id not in {item.id for item in instrument.items}:
-        raise InvalidAnswersError(f"unknown item {item_id!r} for {instrument.id}")
+        raise InvalidAnswersError(
+            "unknown item {item} for {instrument_en}",
+            "《{instrument_zh}》中没有题目 {item}",
+            item=repr(item_id),
+            instrument_en=instrument.title.en,
+            instrument_zh=instrument.title.zh,
+        )
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidAnswersError(f"answer for {item_id!r} must be a whole number, not {value!r}")
+        raise InvalidAnswersError(
+            "answer for {item_en} must be a whole number, not {value}",
+            "{item_zh}的答案应为整数，而不是 {value}",
+            item_en=repr(item_id),
+            item_zh=_item_zh(instrument, item_id),
+            value=repr(value),
+        )
     low, high = instrument.scale.min, instrument.scale.max
     if not low <= value <= high:
         raise InvalidAnswersError(
-            f"answer for {item_id!r} must be between {low} and {high}, not {value}"
+            "answer for {item_en} must be between {low} and {high}, not {value}",
+            "{item_zh}的答案应在 {low} 到 {high} 之间，而不是 {value}",
+            item_en=repr(item_id),
+            item_zh=_item_zh(instrument, item_id),
+            low=low,
+            high=high,
+            value=value,
         )
     return value
+
+
+def _item_zh(instrument: SelfTestInstrument, item_id: str) -> str:
+    """An item as the Chinese messages name it: its number and its first statement.
+
+    (The English ones name it by its id, which scripts and tests rely on.)
+    """
+    for number, item in enumerate(instrument.items, start=1):
+        if item.id == item_id:
+            return f"第 {number} 题（{short_title(item.high.zh, 20)}）"
+    return repr(item_id)
 
 
 def parse_answer_list(instrument: SelfTestInstrument, text: str) -> dict[str, int]:
@@ -67,7 +97,10 @@ def parse_answer_list(instrument: SelfTestInstrument, text: str) -> dict[str, in
     parts = [part.strip() for part in text.split(",")]
     if len(parts) != len(instrument.items):
         raise InvalidAnswersError(
-            f"expected {len(instrument.items)} answers separated by commas, got {len(parts)}"
+            "expected {expected} answers separated by commas, got {got}",
+            "应有 {expected} 个用逗号分隔的答案，实际有 {got} 个",
+            expected=len(instrument.items),
+            got=len(parts),
         )
     answers: dict[str, int] = {}
     for number, (item, part) in enumerate(zip(instrument.items, parts, strict=True), start=1):
@@ -75,7 +108,10 @@ def parse_answer_list(instrument: SelfTestInstrument, text: str) -> dict[str, in
             value = int(part)
         except ValueError:
             raise InvalidAnswersError(
-                f"answer {number} must be a whole number, not {part!r}"
+                "answer {number} must be a whole number, not {value}",
+                "第 {number} 个答案应为整数，而不是 {value}",
+                number=number,
+                value=repr(part),
             ) from None
         answers[item.id] = check_answer(instrument, item.id, value)
     return answers
@@ -88,7 +124,12 @@ def score(instrument: SelfTestInstrument, answers: Mapping[str, object]) -> Self
     }
     missing = [item.id for item in instrument.items if item.id not in checked]
     if missing:
-        raise InvalidAnswersError(f"unanswered items: {', '.join(missing)}")
+        raise InvalidAnswersError(
+            "unanswered items: {items_en}",
+            "还有题目没有作答：{items_zh}",
+            items_en=", ".join(missing),
+            items_zh="、".join(_item_zh(instrument, item_id) for item_id in missing),
+        )
     total = sum(checked.values())
     groups: dict[str, int] = {}
     for item in instrument.items:

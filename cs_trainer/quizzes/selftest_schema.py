@@ -10,6 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from cs_trainer.quizzes.schema_common import QualityGroup, Text
+from cs_trainer.schema_messages import invalid
 
 
 class Scale(BaseModel):
@@ -23,7 +24,7 @@ class Scale(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Scale":
         if self.max <= self.min:
-            raise ValueError("max must be greater than min")
+            raise invalid("max must be greater than min", "max 必须大于 min")
         return self
 
 
@@ -73,7 +74,7 @@ class SelfTestInstrument(BaseModel):
     def _unique_ids(cls, items: list[PolarItem]) -> list[PolarItem]:
         ids = [item.id for item in items]
         if len(ids) != len(set(ids)):
-            raise ValueError("item ids must be unique")
+            raise invalid("item ids must be unique", "题目 id 不能重复")
         return items
 
     @field_validator("bands")
@@ -81,10 +82,16 @@ class SelfTestInstrument(BaseModel):
     def _bands_ordered(cls, bands: list[Band], info: ValidationInfo) -> list[Band]:
         minimums = [band.min_total for band in bands]
         if minimums != sorted(minimums, reverse=True):
-            raise ValueError("bands must be listed from the highest min_total down")
+            raise invalid(
+                "bands must be listed from the highest min_total down",
+                "等级（bands）要按 min_total 从高到低排列",
+            )
         scale, items = info.data.get("scale"), info.data.get("items")
         if scale is not None and items and minimums[-1] > scale.min * len(items):
-            raise ValueError("the lowest band must cover the lowest possible total")
+            raise invalid(
+                "the lowest band must cover the lowest possible total",
+                "最低的等级必须包含可能的最低总分",
+            )
         return bands
 
     @property

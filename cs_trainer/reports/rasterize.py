@@ -30,7 +30,12 @@ def render_pages(pdf: Path, dpi: int) -> Iterator[PageImage]:
     try:
         document = pypdfium2.PdfDocument(pdf)
     except pypdfium2.PdfiumError as exc:
-        raise UserError(f"cannot read {pdf}: {exc}") from exc
+        raise UserError(
+            "cannot read {path}: {reason}",
+            "无法读取 {path}：{reason}",
+            path=str(pdf),
+            reason=str(exc),
+        ) from exc
     try:
         for page in document:
             bitmap = page.render(scale=dpi / 72, fill_color=WHITE, rev_byteorder=True)

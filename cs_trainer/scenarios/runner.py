@@ -49,9 +49,11 @@ def choose(scenario: Scenario, state: RunState, choice: int) -> RunState:
     """Take choice number ``choice`` (0-based) at the current node."""
     node = scenario.node(state.node)
     if node.ending is not None:
-        raise UserError("the conversation is over")
+        raise UserError("the conversation is over", "对话已经结束")
     if not 0 <= choice < len(node.choices):
-        raise UserError(f"there is no choice {choice + 1} here")
+        raise UserError(
+            "there is no choice {number} here", "这里没有第 {number} 个选项", number=choice + 1
+        )
     picked: Choice = node.choices[choice]
     patience = min(PATIENCE_MAX, max(PATIENCE_MIN, state.patience + picked.patience))
     scores = dict(state.scores)
@@ -94,5 +96,10 @@ def best_path(scenario: Scenario) -> RunState:
             if following.node not in seen or is_finished(scenario, following):
                 stack.append((following, seen | {following.node}))
     if best is None:
-        raise UserError(f"scenario {scenario.id!r} has no path that ends")
+        raise UserError(
+            "scenario {title_en} has no path that ends",
+            "角色扮演《{title_zh}》没有一条能走到结局的路径",
+            title_en=repr(scenario.title.en),
+            title_zh=scenario.title.zh,
+        )
     return best

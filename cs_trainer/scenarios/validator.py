@@ -2,7 +2,9 @@
 
 Every problem is reported as ``file:line: message`` so a trainer can go straight
 to the line: unreachable nodes, choices pointing nowhere, dead ends, loops with
-no way out, missing translations and scores out of range.
+no way out, missing translations and scores out of range. A problem is a
+:class:`~cs_trainer.errors.Problem`, worded in both languages; the functions that
+return text render it in the language shown now.
 """
 
 from collections import deque
@@ -13,12 +15,14 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from cs_trainer.errors import ContentError
+from cs_trainer.errors import ContentError, Message, Problem, message
 from cs_trainer.quizzes.content_loader import (
+    NOT_UTF8,
     content_hash,
     describe_validation_error,
     line_of,
     parse_yaml,
+    yaml_problem,
 )
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.scenarios.schema import Scenario
@@ -37,19 +41,26 @@ def load_scenario(path: Path) -> LoadedScenario:
     """Load one file; raise ContentError listing every problem if it is not valid."""
     problems, loaded = _check(path)
     if problems or loaded is None:
-        raise ContentError("\n".join(problems))
+        raise ContentError(problems)
     return loaded
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Every problem of one file (empty when it is valid)."""
+    return _check(path)[0]
 
 
 def validate_file(path: Path) -> list[str]:
     """Every problem of one file as ``file:line: message`` (empty when it is valid)."""
-    return _check(path)[0]
+    return [problem.render() for problem in check_file(path)]
 
 
 def load_library(paths: Iterable[Path]) -> tuple[list[LoadedScenario], list[str]]:
     """Load every ``*.yaml`` under the given files or folders; invalid files are skipped
-    and their problems returned, so one broken file never hides the rest."""
-    scenarios, problems = [], []
+    and their problems returned (as ``file:line: message`` in the language shown now),
+    so one broken file never hides the rest."""
+    scenarios: list[LoadedScenario] = []
+    problems: list[Problem] = []
     for path in _yaml_files(paths):
         found, loaded = _check(path)
         problems += found
@@ -59,8 +70,14 @@ def load_library(paths: Iterable[Path]) -> tuple[list[LoadedScenario], list[str]
     duplicates = {sid for sid in ids if ids.count(sid) > 1}
     for loaded in scenarios:
         if loaded.scenario.id in duplicates:
-            problems.append(f"{loaded.path}:1: scenario id {loaded.scenario.id!r} is used twice")
-    return [s for s in scenarios if s.scenario.id not in duplicates], problems
+            twice = message(
+                "scenario id {id} is used twice",
+                "角色扮演的 id {id} 用了两次",
+                id=repr(loaded.scenario.id),
+            )
+            problems.append(Problem(f"{loaded.path}:1", twice))
+    valid = [s for s in scenarios if s.scenario.id not in duplicates]
+    return valid, [problem.render() for problem in problems]
 
 
 def _yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -71,22 +88,25 @@ def _yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _check(path: Path) -> tuple[list[str], LoadedScenario | None]:
+def _check(path: Path) -> tuple[list[Problem], LoadedScenario | None]:
     try:
         raw = path.read_bytes()
         text = raw.decode("utf-8")
         data, root = parse_yaml(text)
     except OSError as exc:
-        return [f"{path}:1: cannot read the file ({exc.strerror})"], None
+        reason = exc.strerror or type(exc).__name__
+        unreadable = message(
+            "cannot read the file ({reason})", "无法读取这个文件（{reason}）", reason=reason
+        )
+        return [Problem(f"{path}:1", unreadable)], None
     except UnicodeDecodeError:
-        return [f"{path}:1: not UTF-8 text; save the file as UTF-8"], None
+        return [Problem(f"{path}:1", NOT_UTF8)], None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [f"{path}:{mark.line + 1 if mark else 1}: not valid YAML ({exc})"], None
+        return [yaml_problem(path, exc)], None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
-        return describe_validation_error(path, root, exc).splitlines(), None
+        return describe_validation_error(path, root, exc), None
     where = _Locator(path, root, scenario)
     problems = [*_blank_texts(scenario, where), *_graph_problems(scenario, where)]
     return problems, LoadedScenario(scenario, path, content_hash(raw))
@@ -106,49 +126,76 @@ class _Locator:
         return self.at("nodes", self._index[node_id], *rest)
 
 
-def _graph_problems(scenario: Scenario, where: _Locator) -> list[str]:
+def _graph_problems(scenario: Scenario, where: _Locator) -> list[Problem]:
     ids = [node.id for node in scenario.nodes]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
-        return [f"{where.at('nodes')}: node ids used twice: {', '.join(duplicates)}"]
+        twice = message(
+            "node ids used twice: {ids}", "节点 id 用了两次：{ids}", ids=", ".join(duplicates)
+        )
+        return [Problem(where.at("nodes"), twice)]
     problems = []
     known = set(ids)
     for field_name in ("start", "patience_lost"):
         target = getattr(scenario, field_name)
         if target not in known:
-            problems.append(f"{where.at(field_name)}: {field_name} names no node: {target!r}")
+            nowhere = message(
+                "{field} names no node: {target}",
+                "{field} 指向的节点不存在：{target}",
+                field=field_name,
+                target=repr(target),
+            )
+            problems.append(Problem(where.at(field_name), nowhere))
     if scenario.patience_lost in known and scenario.node(scenario.patience_lost).ending is None:
-        problems.append(f"{where.at('patience_lost')}: patience_lost must be an ending node")
+        not_ending = message(
+            "patience_lost must be an ending node", "patience_lost 必须指向一个结局节点"
+        )
+        problems.append(Problem(where.at("patience_lost"), not_ending))
     problems += _node_problems(scenario, where, known)
     if problems:
         return problems  # reachability needs a well-formed graph
     return _reachability_problems(scenario, where)
 
 
-def _node_problems(scenario: Scenario, where: _Locator, known: set[str]) -> list[str]:
+def _node_problems(scenario: Scenario, where: _Locator, known: set[str]) -> list[Problem]:
     problems = []
     for node in scenario.nodes:
+        node_id = repr(node.id)
         if node.ending is not None and node.choices:
-            problems.append(f"{where.node(node.id, 'ending')}: an ending node has no choices")
+            ending = message("an ending node has no choices", "结局节点不能有选项")
+            problems.append(Problem(where.node(node.id, "ending"), ending))
         if node.ending is None and not node.choices:
-            problems.append(
-                f"{where.node(node.id)}: node {node.id!r} has no choices and is no ending: "
-                "the conversation never ends here"
+            dead_end = message(
+                "node {node} has no choices and is no ending: the conversation never ends here",
+                "节点 {node} 没有选项，也不是结局：对话在这里无法结束",
+                node=node_id,
             )
+            problems.append(Problem(where.node(node.id), dead_end))
         for index, choice in enumerate(node.choices):
             if choice.next not in known:
-                problems.append(
-                    f"{where.node(node.id, 'choices', index, 'next')}: choice {index + 1} of "
-                    f"{node.id!r} points to {choice.next!r}, which does not exist"
+                nowhere = message(
+                    "choice {number} of {node} points to {target}, which does not exist",
+                    "{node} 的第 {number} 个选项指向 {target}，但这个节点不存在",
+                    number=index + 1,
+                    node=node_id,
+                    target=repr(choice.next),
                 )
+                problems.append(Problem(where.node(node.id, "choices", index, "next"), nowhere))
     return problems
 
 
-def _reachability_problems(scenario: Scenario, where: _Locator) -> list[str]:
+def _reachability_problems(scenario: Scenario, where: _Locator) -> list[Problem]:
     edges = {node.id: [choice.next for choice in node.choices] for node in scenario.nodes}
     reached = _reachable({scenario.start, scenario.patience_lost}, edges)
     problems = [
-        f"{where.node(node.id)}: node {node.id!r} cannot be reached from the start"
+        Problem(
+            where.node(node.id),
+            message(
+                "node {node} cannot be reached from the start",
+                "从开头无法到达节点 {node}",
+                node=repr(node.id),
+            ),
+        )
         for node in scenario.nodes
         if node.id not in reached
     ]
@@ -159,13 +206,20 @@ def _reachability_problems(scenario: Scenario, where: _Locator) -> list[str]:
     endings = {node.id for node in scenario.nodes if node.ending is not None}
     can_end = _reachable(endings, backwards)
     problems += [
-        f"{where.node(node.id)}: no path from {node.id!r} reaches an ending "
-        "(a loop with no way out)"
+        Problem(
+            where.node(node.id),
+            message(
+                "no path from {node} reaches an ending (a loop with no way out)",
+                "从 {node} 出发的任何路径都到不了结局（一个走不出去的循环）",
+                node=repr(node.id),
+            ),
+        )
         for node in scenario.nodes
         if node.id in reached and node.id not in can_end
     ]
     if not endings:
-        problems.append(f"{where.at('nodes')}: the scenario has no ending node")
+        no_ending = message("the scenario has no ending node", "这个角色扮演没有结局节点")
+        problems.append(Problem(where.at("nodes"), no_ending))
     return problems
 
 
@@ -179,14 +233,20 @@ def _reachable(sources: set[str], edges: dict[str, list[str]]) -> set[str]:
     return seen
 
 
-def _blank_texts(scenario: Scenario, where: _Locator) -> list[str]:
+def _blank_texts(scenario: Scenario, where: _Locator) -> list[Problem]:
     """Whitespace-only translations pass the schema but are missing all the same."""
     return [
-        f"{where.at(*loc, language)}: missing {language} translation"
+        Problem(where.at(*loc, language), _MISSING_TRANSLATION[language])
         for loc, text in _texts(scenario, ())
         for language in ("zh", "en")
         if not getattr(text, language).strip()
     ]
+
+
+_MISSING_TRANSLATION: dict[str, Message] = {
+    "zh": message("missing zh translation", "缺少中文（zh）文字"),
+    "en": message("missing en translation", "缺少英文（en）文字"),
+}
 
 
 def _texts(

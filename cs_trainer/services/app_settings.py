@@ -1,5 +1,6 @@
 """Department-wide settings kept in the database, shared by every laptop and the CLI."""
 
+from cs_trainer import changes
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import AppSetting
 
@@ -13,7 +14,7 @@ def get_setting(db: Database, key: str, default: str = "") -> str:
 
 
 def set_setting(db: Database, key: str, value: str) -> None:
-    with db.writing() as session:
+    with db.writing(changes.SETTINGS) as session:
         row = session.get(AppSetting, key)
         if row is None:
             session.add(AppSetting(key=key, value=value))

@@ -19,7 +19,7 @@ def require_attempt(session: Session, attempt_id: int, kind: AttemptKind) -> Att
     """The attempt with this ID if it is of ``kind``; NotFoundError otherwise."""
     attempt = session.get(Attempt, attempt_id)
     if attempt is None or attempt.kind != kind.name:
-        raise NotFoundError(kind.not_found.format(id=attempt_id))
+        raise NotFoundError(kind.not_found.en, kind.not_found.zh, id=attempt_id)
     return attempt
 
 
@@ -27,5 +27,5 @@ def require_open_attempt(session: Session, attempt_id: int, kind: AttemptKind) -
     """As :func:`require_attempt`, and still in progress: a finished attempt never changes."""
     attempt = require_attempt(session, attempt_id, kind)
     if attempt.status != IN_PROGRESS:
-        raise UserError(kind.finished.format(id=attempt_id))
+        raise UserError(kind.finished.en, kind.finished.zh, id=attempt_id)
     return attempt

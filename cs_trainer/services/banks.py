@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.bank_io import read_bank, write_bank
 from cs_trainer.quizzes.interview_content import BANK_FILE, Loaded, builtin_bank
@@ -53,7 +54,9 @@ def load_bank(db: Database, bank_id: str) -> Loaded[QuestionBank]:
     with db.reading() as session:
         row = session.get(ImportedBank, bank_id)
         if row is None:
-            raise NotFoundError(f"there is no question bank {bank_id!r}")
+            raise NotFoundError(
+                "there is no question bank {id}", "没有 id 为 {id} 的题库", id=repr(bank_id)
+            )
         return _stored(row)
 
 
@@ -70,11 +73,13 @@ def store_bank(db: Database, bank: QuestionBank, source_name: str) -> BankSummar
     """Store a validated bank as an import from ``source_name`` (replacing one of its id)."""
     if bank.id == builtin_bank().content.id:
         raise UserError(
-            f"{source_name}: {bank.id!r} is the built-in bank's id; "
-            "give the imported bank its own bank_id"
+            "{source}: {id} is the built-in bank's id; give the imported bank its own bank_id",
+            "{source}：{id} 是内置题库的 id；请给导入的题库另起一个 bank_id",
+            source=source_name,
+            id=repr(bank.id),
         )
     body = bank.model_dump(mode="json")
-    with db.writing() as session:
+    with db.writing(changes.PLANS) as session:
         row = session.get(ImportedBank, bank.id) or ImportedBank(bank_id=bank.id)
         row.content_hash = body_hash(body)
         row.body = body
@@ -90,7 +95,12 @@ def export_bank(db: Database, bank_id: str, path: Path) -> None:
     try:
         write_bank(bank, path)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}",
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def body_hash(body: dict[str, object]) -> str:

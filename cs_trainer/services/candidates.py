@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import ConsentMissingError, NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import utc_now
@@ -66,11 +66,18 @@ def add_candidate(db: Database, new: NewCandidate) -> int:
     """Store a candidate who has consented; return their ID."""
     name, phone, position = new.name.strip(), new.phone.strip(), new.position.strip()
     if not new.consent:
-        raise ConsentMissingError("the candidate's consent is required before storing their data")
+        raise ConsentMissingError(
+            "the candidate's consent is required before storing their data",
+            "保存应聘者的个人信息之前，必须先取得其同意",
+        )
     if not name:
-        raise UserError("the candidate's name is required")
+        raise UserError("the candidate's name is required", "必须填写应聘者的姓名")
     if not _PHONE.match(phone):
-        raise UserError(f"{phone!r} is not a phone number (digits, spaces, + - and brackets)")
+        # The number itself is not repeated: messages reach the log.
+        raise UserError(
+            "the phone given is not a phone number (digits, spaces, + - and brackets)",
+            "填写的电话不是电话号码（只能有数字、空格、+、- 和括号）",
+        )
     now = utc_now()
     person = Person(
         kind="candidate",
@@ -81,7 +88,7 @@ def add_candidate(db: Database, new: NewCandidate) -> int:
         consent_at=now,
         consent_version=CONSENT_VERSION,
     )
-    with db.writing() as session:
+    with db.writing(changes.CANDIDATES) as session:
         session.add(person)
         session.flush()
         return person.id
@@ -107,7 +114,9 @@ def get_candidate(db: Database, candidate_id: int) -> CandidateSummary:
     with db.reading() as session:
         person = session.get(Person, candidate_id)
         if person is None or person.kind != "candidate":
-            raise NotFoundError(f"there is no candidate with ID {candidate_id}")
+            raise NotFoundError(
+                "there is no candidate with ID {id}", "没有 ID 为 {id} 的应聘者", id=candidate_id
+            )
         return _summary(person, list(person.attempts))
 
 

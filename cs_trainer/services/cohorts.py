@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
@@ -29,10 +30,14 @@ class Member:
 def create_cohort(db: Database, name: str) -> int:
     name = name.strip()
     if not name:
-        raise UserError("the cohort needs a name")
-    with db.writing() as session:
+        raise UserError("the cohort needs a name", "需要填写班级名称")
+    with db.writing(changes.COHORTS) as session:
         if session.scalars(select(Cohort).where(Cohort.name == name)).first() is not None:
-            raise UserError(f"there is already a cohort called {name!r}")
+            raise UserError(
+                "there is already a cohort called {name}",
+                "已经有名为 {name} 的班级",
+                name=repr(name),
+            )
         cohort = Cohort(name=name, created_at=utc_now())
         session.add(cohort)
         session.flush()
@@ -50,25 +55,33 @@ def cohort_by_name(db: Database, name: str) -> CohortSummary:
     with db.reading() as session:
         cohort = session.scalars(select(Cohort).where(Cohort.name == name.strip())).first()
         if cohort is None:
-            raise NotFoundError(f"there is no cohort called {name!r}")
+            raise NotFoundError(
+                "there is no cohort called {name}", "没有名为 {name} 的班级", name=repr(name)
+            )
         return CohortSummary(cohort.id, cohort.name, len(_members(session, cohort.id)))
 
 
 def assign(db: Database, person_id: int, cohort_id: int | None) -> None:
     """Put a trainee in a cohort (None takes them out of any)."""
-    with db.writing() as session:
+    with db.writing(changes.COHORTS) as session:
         person = session.get(Person, person_id)
         if person is None or person.kind != "trainee":
-            raise NotFoundError(f"there is no trainee with ID {person_id}")
+            raise NotFoundError(
+                "there is no trainee with ID {id}", "没有 ID 为 {id} 的学员", id=person_id
+            )
         if cohort_id is not None and session.get(Cohort, cohort_id) is None:
-            raise NotFoundError(f"there is no cohort with ID {cohort_id}")
+            raise NotFoundError(
+                "there is no cohort with ID {id}", "没有 ID 为 {id} 的班级", id=cohort_id
+            )
         person.cohort_id = cohort_id
 
 
 def members(db: Database, cohort_id: int) -> list[Member]:
     with db.reading() as session:
         if session.get(Cohort, cohort_id) is None:
-            raise NotFoundError(f"there is no cohort with ID {cohort_id}")
+            raise NotFoundError(
+                "there is no cohort with ID {id}", "没有 ID 为 {id} 的班级", id=cohort_id
+            )
         return [Member(p.id, p.name) for p in _members(session, cohort_id)]
 
 

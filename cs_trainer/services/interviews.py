@@ -13,11 +13,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_schema import RATING_MAX, RATING_MIN, ResolvedPlan
 from cs_trainer.quizzes.ratings import GroupMean, Rating, group_means, item_means, raters
 from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
+from cs_trainer.schema_messages import short_title
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.plans import resolve_plan
@@ -75,11 +76,14 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
     """Open (or reopen, for the same interviewer) an interview attempt; return its ID."""
     rater = rater.strip()
     if not rater:
-        raise UserError("the interviewer's name is needed: every rating is attributed")
+        raise UserError(
+            "the interviewer's name is needed: every rating is attributed",
+            "需要填写面试官的姓名：每一项评分都要记在某位面试官名下",
+        )
     plan = resolve_plan(db, plan_id)
     body = plan.model_dump(mode="json")
     digest = canonical_hash(body)
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         _person(session, person_id)
         existing = session.scalars(
             select(Attempt).where(
@@ -119,11 +123,21 @@ def rate(
 ) -> None:
     """Commit one question's or task's rating and note now (giving it again replaces it)."""
     if score is not None and not RATING_MIN <= score <= RATING_MAX:
-        raise UserError(f"a rating is from {RATING_MIN} to {RATING_MAX}, not {score}")
-    with db.writing() as session:
+        raise UserError(
+            "a rating is from {low} to {high}, not {score}",
+            "评分应在 {low} 到 {high} 之间，而不是 {score}",
+            low=RATING_MIN,
+            high=RATING_MAX,
+            score=score,
+        )
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
         if item_id not in _item_ids(_plan_of(attempt)):
-            raise UserError(f"{item_id!r} is not part of this interview plan")
+            raise UserError(
+                "{item} is not part of this interview plan",
+                "{item} 不在这份面试方案中",
+                item=repr(item_id),
+            )
         response = session.scalars(
             select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
         ).first()
@@ -136,13 +150,18 @@ def rate(
 
 def finish_interview(db: Database, attempt_id: int) -> None:
     """Close one interviewer's interview; every question must have a score."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
         plan = _plan_of(attempt)
         scored = {r.item_id for r in attempt.responses if r.value is not None}
-        missing = [q.id for q in plan.questions if q.id not in scored]
+        missing = [q for q in plan.questions if q.id not in scored]
         if missing:
-            raise UserError(f"questions not rated yet: {', '.join(missing)}")
+            raise UserError(
+                "questions not rated yet: {titles_en}",
+                "还有题目没有评分：{titles_zh}",
+                titles_en="; ".join(short_title(q.text.en) for q in missing),
+                titles_zh="；".join(short_title(q.text.zh) for q in missing),
+            )
         attempt.status, attempt.finished_at = "finished", utc_now()
         attempt.group_scores = {
             g.group: round(g.mean, 2)
@@ -245,5 +264,7 @@ def _plan_of(attempt: Attempt) -> ResolvedPlan:
 def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(f"there is no candidate with ID {person_id}")
+        raise NotFoundError(
+            "there is no candidate with ID {id}", "没有 ID 为 {id} 的应聘者", id=person_id
+        )
     return person

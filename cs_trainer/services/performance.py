@@ -19,8 +19,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import InvalidAnswersError, NotFoundError, UserError
+from cs_trainer.language import Language
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.reports.performance_data import (
@@ -125,7 +126,7 @@ def start_review(
     reviewer = reviewer.strip()
     _check_setup(reviewer, review_date, period_from, period_to)
     loaded = builtin_form()
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         _require_staff(session, person_id)
         _store_snapshot(session, loaded)
         attempt = Attempt(
@@ -155,7 +156,7 @@ def rate_item(
 
     ``item_id`` ``"overall"`` is the overall comment, which takes no score.
     """
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.PERFORMANCE)
         _check_rating(_form_of(attempt), item_id, score)
         existing = session.scalars(
@@ -182,13 +183,16 @@ def set_overall_comment(db: Database, attempt_id: int, comment: str) -> None:
 
 def finish_review(db: Database, attempt_id: int) -> Review:
     """Close a review whose every item is rated; refuses while any is not."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.PERFORMANCE)
         review = _review(attempt)
         if review.unrated:
             raise UserError(
-                f"rate every item before finishing: {len(review.unrated)} not rated yet "
-                f"({_describe(review.form, review.unrated)})"
+                "rate every item before finishing: {count} not rated yet ({items_en})",
+                "结束前请为每一项评分：还有 {count} 项没有评分（{items_zh}）",
+                count=len(review.unrated),
+                items_en=_describe(review.form, review.unrated, "en"),
+                items_zh=_describe(review.form, review.unrated, "zh"),
             )
         scores = [review.score(item.id) or 0 for item in review.form.items]
         attempt.status = "finished"
@@ -242,7 +246,7 @@ def build_performance_sheet(
     """Everything a finished review's form prints; ``organisation`` overrides the setting."""
     review = load_review(db, attempt_id)
     if not review.finished:
-        raise UserError("finish the review before printing it")
+        raise UserError("finish the review before printing it", "请先完成测评再打印")
     org = organisation if organisation is not None else organisation_name(db)
     return PerformanceSheetData(
         form=form_data(review.form, org),
@@ -285,28 +289,46 @@ def _write(out: Path, write: Callable[[], None]) -> None:
     try:
         write()
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}",
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc
 
 
 def _check_setup(reviewer: str, review_date: date, period_from: date, period_to: date) -> None:
     if not reviewer:
-        raise UserError("the review needs the reviewer's name")
+        raise UserError("the review needs the reviewer's name", "需要填写测评人的姓名")
     if period_to < period_from:
-        raise UserError("the review period ends before it starts")
+        raise UserError("the review period ends before it starts", "测评期间的结束日期早于开始日期")
     if review_date < period_from:
-        raise UserError("the review date is before the review period starts")
+        raise UserError(
+            "the review date is before the review period starts", "测评日期早于测评期间的开始日期"
+        )
 
 
 def _check_rating(form: PerformanceForm, item_id: str, score: int | None) -> None:
     if item_id == OVERALL_ITEM_ID:
         if score is not None:
-            raise InvalidAnswersError("the overall comment takes no score")
+            raise InvalidAnswersError("the overall comment takes no score", "总体评语不打分")
         return
     if item_id not in {item.id for item in form.items}:
-        raise InvalidAnswersError(f"unknown item {item_id!r} for {form.id}")
+        raise InvalidAnswersError(
+            "unknown item {item} for {form_en}",
+            "《{form_zh}》中没有题目 {item}",
+            item=repr(item_id),
+            form_en=form.title.en,
+            form_zh=form.title.zh,
+        )
     if score is not None and (isinstance(score, bool) or score not in form.scores):
         raise InvalidAnswersError(
-            f"the score for {item_id!r} must be one of {form.scores}, not {score!r}"
+            "the score for {item_en} must be one of {scores}, not {score}",
+            "{item_zh} 的分数应为 {scores} 之一，而不是 {score}",
+            item_en=_describe(form, [item_id], "en"),
+            item_zh=_describe(form, [item_id], "zh"),
+            scores=str(form.scores),
+            score=repr(score),
         )
 
 
@@ -318,7 +340,9 @@ def _store_snapshot(session: Session, loaded: LoadedForm) -> None:
 def _require_staff(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.kind != STAFF:
-        raise NotFoundError(f"there is no staff member with ID {person_id}")
+        raise NotFoundError(
+            "there is no staff member with ID {id}", "没有 ID 为 {id} 的员工", id=person_id
+        )
     return person
 
 
@@ -367,11 +391,14 @@ def _item_numbers(form: PerformanceForm) -> dict[str, int]:
     }
 
 
-def _describe(form: PerformanceForm, item_ids: list[str]) -> str:
-    """Items as a reader finds them on the form: "Results 3, Results 5"."""
+def _describe(form: PerformanceForm, item_ids: list[str], lang: Language) -> str:
+    """Items as a reader finds them on the form: "Results 3, Results 5" (in English)."""
     numbers = _item_numbers(form)
-    titles = {item.id: section.title.en for section in form.sections for item in section.items}
-    return ", ".join(f"{titles[item_id]} {numbers[item_id]}" for item_id in item_ids)
+    titles = {
+        item.id: getattr(section.title, lang) for section in form.sections for item in section.items
+    }
+    separator = "、" if lang == "zh" else ", "
+    return separator.join(f"{titles[item_id]} {numbers[item_id]}" for item_id in item_ids)
 
 
 def _bilingual(text: Text) -> Bilingual:

@@ -12,7 +12,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.language import Language
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
@@ -79,7 +81,7 @@ def allowed_moves(stage: str) -> list[str]:
 
 def move_stage(db: Database, person_id: int, to_stage: str, by: str, reason: str) -> str:
     """Move a candidate (``to_stage`` may be "reopen"); return the new stage."""
-    with db.writing() as session:
+    with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
         return _move(session, person, to_stage, by, reason)
 
@@ -98,10 +100,14 @@ def stage_history(db: Database, person_id: int) -> list[StageChange]:
 def decide(db: Database, person_id: int, decision: str, reason: str, by: str) -> None:
     """Record hire / hold / reject; rejecting also closes the case as "rejected"."""
     if decision not in DECISIONS:
-        raise UserError(f"the decision must be hire, hold or reject, not {decision!r}")
+        raise UserError(
+            "the decision must be hire, hold or reject, not {decision}",
+            "决定只能是录用（hire）、待定（hold）或不录用（reject），而不是 {decision}",
+            decision=repr(decision),
+        )
     if not reason.strip():
-        raise UserError("a decision needs a reason")
-    with db.writing() as session:
+        raise UserError("a decision needs a reason", "做出决定需要写明理由")
+    with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
         session.add(
             Decision(
@@ -129,12 +135,21 @@ def latest_decision(db: Database, person_id: int) -> DecisionRecord | None:
 def _move(session: Session, person: Person, to_stage: str, by: str, reason: str) -> str:
     current = person.stage
     if to_stage not in allowed_moves(current):
+        possible = allowed_moves(current)
         raise UserError(
-            f"a candidate at stage {current!r} cannot move to {to_stage!r}; "
-            f"possible: {', '.join(allowed_moves(current))}"
+            "a candidate at stage {current_en} cannot move to {target_en}; possible: {possible_en}",
+            "处于“{current_zh}”阶段的应聘者不能转到“{target_zh}”；可以转到：{possible_zh}",
+            current_en=f"{current!r} ({_stage_name(current, 'en')})",
+            target_en=f"{to_stage!r} ({_stage_name(to_stage, 'en')})",
+            possible_en=", ".join(_stage_name(stage, "en") for stage in possible),
+            current_zh=_stage_name(current, "zh"),
+            target_zh=_stage_name(to_stage, "zh"),
+            possible_zh="、".join(_stage_name(stage, "zh") for stage in possible),
         )
     if (to_stage in CLOSED_STAGES or to_stage == REOPEN) and not reason.strip():
-        raise UserError("closing or reopening a case needs a reason")
+        raise UserError(
+            "closing or reopening a case needs a reason", "结束或重新打开应聘流程需要写明理由"
+        )
     target = _reopened_stage(session, person) if to_stage == REOPEN else to_stage
     session.add(
         PipelineEvent(
@@ -163,5 +178,16 @@ def _reopened_stage(session: Session, person: Person) -> str:
 def _person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(f"there is no candidate with ID {person_id}")
+        raise NotFoundError(
+            "there is no candidate with ID {id}", "没有 ID 为 {id} 的应聘者", id=person_id
+        )
     return person
+
+
+_REOPEN_NAME = Text(zh="重新打开", en="Reopen")
+
+
+def _stage_name(stage: str, lang: Language) -> str:
+    """A stage as a message names it: its title (an unknown one by its code)."""
+    name = STAGE_NAMES.get(stage) or (_REOPEN_NAME if stage == REOPEN else None)
+    return getattr(name, lang) if name is not None else stage

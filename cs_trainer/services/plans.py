@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
+from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_content import builtin_tasks, builtin_typing
 from cs_trainer.quizzes.interview_schema import (
@@ -15,6 +16,7 @@ from cs_trainer.quizzes.interview_schema import (
     QuestionBank,
     ResolvedPlan,
 )
+from cs_trainer.schema_messages import short_title
 from cs_trainer.services.banks import get_bank
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
@@ -42,20 +44,24 @@ def save_plan(
 ) -> int:
     """Create a plan, or replace the contents of ``plan_id``; return its ID."""
     if not name.strip():
-        raise UserError("the plan needs a name")
+        raise UserError("the plan needs a name", "面试方案需要一个名称")
     if not any(item.kind == "question" for item in items):
-        raise UserError("a plan needs at least one question")
+        raise UserError("a plan needs at least one question", "面试方案至少要有一道题")
     _resolve(db, 0, name, position, items)  # every reference must exist
     body = [item.model_dump(exclude_none=True) for item in items]
     now = utc_now()
-    with db.writing() as session:
+    with db.writing(changes.PLANS) as session:
         if plan_id is None:
             plan = InterviewPlan(created_at=now, created_by=by.strip(), items=body)
             session.add(plan)
         else:
             found = session.get(InterviewPlan, plan_id)
             if found is None:
-                raise NotFoundError(f"there is no interview plan with ID {plan_id}")
+                raise NotFoundError(
+                    "there is no interview plan with ID {id}",
+                    "没有 ID 为 {id} 的面试方案",
+                    id=plan_id,
+                )
             plan = found
         plan.name, plan.position, plan.items, plan.updated_at = (
             name.strip(),
@@ -81,7 +87,9 @@ def get_plan(db: Database, plan_id: int) -> PlanSummary:
     with db.reading() as session:
         plan = session.get(InterviewPlan, plan_id)
         if plan is None:
-            raise NotFoundError(f"there is no interview plan with ID {plan_id}")
+            raise NotFoundError(
+                "there is no interview plan with ID {id}", "没有 ID 为 {id} 的面试方案", id=plan_id
+            )
         return _summary(plan)
 
 
@@ -112,15 +120,27 @@ def _resolve(
             questions.append(_question(banks[item.bank], item))
         elif item.kind == "task":
             if item.id not in tasks:
-                raise UserError(f"there is no observed task {item.id!r}")
+                raise UserError(
+                    "there is no observed task {id}", "没有 id 为 {id} 的观察任务", id=repr(item.id)
+                )
             chosen_tasks.append(tasks[item.id])
         else:
             if item.id not in passages:
-                raise UserError(f"there is no typing passage {item.id!r}")
+                raise UserError(
+                    "there is no typing passage {id}",
+                    "没有 id 为 {id} 的打字文章",
+                    id=repr(item.id),
+                )
             typing = passages[item.id]
     ids = [question.id for question in questions]
-    if len(ids) != len(set(ids)):
-        raise UserError("a plan cannot hold two questions with the same id")
+    twice = [q for index, q in enumerate(questions) if q.id in ids[:index]]
+    if twice:
+        raise UserError(
+            "a plan cannot hold two questions with the same id: {titles_en}",
+            "面试方案中不能有两道 id 相同的题：{titles_zh}",
+            titles_en="; ".join(short_title(q.text.en) for q in twice),
+            titles_zh="；".join(short_title(q.text.zh) for q in twice),
+        )
     return ResolvedPlan(
         plan_id=plan_id,
         name=name,
@@ -135,4 +155,10 @@ def _question(bank: QuestionBank, item: PlanItemRef) -> InterviewQuestion:
     for question in bank.questions:
         if question.id == item.id:
             return question
-    raise UserError(f"the bank {item.bank!r} has no question {item.id!r}")
+    raise UserError(
+        "the bank {bank_en} has no question {id}",
+        "题库《{bank_zh}》中没有 id 为 {id} 的题",
+        bank_en=repr(bank.title.en),
+        bank_zh=bank.title.zh,
+        id=repr(item.id),
+    )

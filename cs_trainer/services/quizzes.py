@@ -19,7 +19,7 @@ from datetime import datetime
 
 from sqlalchemy import Select, select
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import ContentError, NotFoundError, UserError
 from cs_trainer.quizzes.quiz import (
     CategoryInfo,
@@ -97,9 +97,11 @@ def start_quiz(
     paper = draw(loaded.content, categories, count, _check_seed(seed))
     body = paper.to_body()
     digest = canonical_hash(body)
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         if session.get(Person, person_id) is None:
-            raise NotFoundError(f"there is no person with ID {person_id}")
+            raise NotFoundError(
+                "there is no person with ID {id}", "没有 ID 为 {id} 的人员", id=person_id
+            )
         keep_snapshot(session, digest, paper.bank_id, loaded.content.version, body)
         attempt = Attempt(
             person_id=person_id,
@@ -120,7 +122,7 @@ def start_quiz(
 def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -> tuple[str, ...]:
     """Commit the answer to one item now; answering again replaces it, and an empty
     choice (the last box unticked) withdraws it. Returns the choice as stored."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.QUIZ)
         item = _paper_of(attempt).item(item_id)
         picked = check_answer(item, chosen)
@@ -142,13 +144,18 @@ def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -
 
 def finish_quiz(db: Database, attempt_id: int) -> QuizResult:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.QUIZ)
         paper = _paper_of(attempt)
         answers = _answers_of(attempt)
         missing = [item.id for item in paper.items if item.id not in answers]
         if missing:
-            raise UserError(f"{len(missing)} of {len(paper.items)} items are still unanswered")
+            raise UserError(
+                "{missing} of {total} items are still unanswered",
+                "{total} 道题中还有 {missing} 道没有作答",
+                missing=len(missing),
+                total=len(paper.items),
+            )
         score = score_paper(paper, answers)
         attempt.status, attempt.finished_at = "finished", utc_now()
         attempt.total = score.correct
@@ -167,7 +174,9 @@ def quiz_result(db: Database, attempt_id: int) -> QuizResult:
     with db.reading() as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.QUIZ)
         if attempt.status != "finished":
-            raise UserError(f"quiz {attempt_id} is not finished yet")
+            raise UserError(
+                "quiz {id} is not finished yet", "知识测验 {id} 还没有完成", id=attempt_id
+            )
         return _result(attempt)
 
 
@@ -175,7 +184,9 @@ def quiz_results(db: Database, person_id: int) -> list[QuizResult]:
     """A person's finished quizzes, oldest first."""
     with db.reading() as session:
         if session.get(Person, person_id) is None:
-            raise NotFoundError(f"there is no person with ID {person_id}")
+            raise NotFoundError(
+                "there is no person with ID {id}", "没有 ID 为 {id} 的人员", id=person_id
+            )
         attempts = session.scalars(
             _quiz_attempts(person_id, "finished").order_by(Attempt.finished_at, Attempt.id)
         ).all()
@@ -195,7 +206,11 @@ def _check_seed(seed: int | None) -> int:
     if seed is None:
         return random.SystemRandom().choice(PAPER_NUMBERS)
     if isinstance(seed, bool) or not isinstance(seed, int) or seed < 0:
-        raise UserError(f"a paper number is a whole number from 0 up, not {seed!r}")
+        raise UserError(
+            "a paper number is a whole number from 0 up, not {seed}",
+            "试卷编号应为 0 或更大的整数，而不是 {seed}",
+            seed=repr(seed),
+        )
     return seed
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.schema_common import Text
@@ -96,7 +97,11 @@ def builtin_standard() -> ReceptionStandard:
 def _standard_item(code: str) -> StandardItem:
     item = builtin_standard().item(code)
     if item is None:
-        raise UserError(f"the assessment standard has no item {code!r}")
+        raise UserError(
+            "the assessment standard has no item {code}",
+            "考核标准中没有编号为 {code} 的项目",
+            code=repr(code),
+        )
     return item
 
 
@@ -118,7 +123,9 @@ def staff_member(db: Database, person_id: int) -> StaffMember:
 def _staff_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None or person.kind != STAFF:
-        raise NotFoundError(f"there is no staff member with ID {person_id}")
+        raise NotFoundError(
+            "there is no staff member with ID {id}", "没有 ID 为 {id} 的员工", id=person_id
+        )
     return person
 
 
@@ -143,11 +150,17 @@ def add_entry(
     """
     item = _standard_item(code)
     if entry_date > (today or date.today()):
-        raise UserError(f"{entry_date.isoformat()} is in the future; record what has happened")
+        raise UserError(
+            "{date} is in the future; record what has happened",
+            "{date} 是将来的日期；请只记录已经发生的事",
+            date=entry_date.isoformat(),
+        )
     assessor = assessor.strip()
     if not assessor:
-        raise UserError("say who is recording the entry (the assessor)")
-    with db.writing() as session:
+        raise UserError(
+            "say who is recording the entry (the assessor)", "请写明由谁记录这一条（考核人）"
+        )
+    with db.writing(changes.RECEPTION) as session:
         _staff_person(session, person_id)
         entry = ReceptionEntry(
             person_id=person_id,
@@ -165,10 +178,14 @@ def add_entry(
 
 def delete_entry(db: Database, entry_id: int) -> None:
     """Remove an entry recorded by mistake (the GUI asks before calling this)."""
-    with db.writing() as session:
+    with db.writing(changes.RECEPTION) as session:
         entry = session.get(ReceptionEntry, entry_id)
         if entry is None:
-            raise NotFoundError(f"there is no reception entry with ID {entry_id}")
+            raise NotFoundError(
+                "there is no reception entry with ID {id}",
+                "没有 ID 为 {id} 的接待记录",
+                id=entry_id,
+            )
         session.delete(entry)
 
 
@@ -217,7 +234,10 @@ def _daily_series(rows: list[EntryRow]) -> tuple[DailyTotal, ...]:
 def _check_period(period_from: date, period_to: date) -> None:
     if period_from > period_to:
         raise UserError(
-            f"the period starts ({period_from.isoformat()}) after it ends ({period_to.isoformat()})"
+            "the period starts ({start}) after it ends ({end})",
+            "期间的开始日期（{start}）晚于结束日期（{end}）",
+            start=period_from.isoformat(),
+            end=period_to.isoformat(),
         )
 
 
@@ -297,7 +317,12 @@ def write_reception_sheet(
     try:
         write_sheet(sheet, out)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}",
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc
     return sheet
 
 

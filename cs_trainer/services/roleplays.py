@@ -13,7 +13,7 @@ from pathlib import Path
 import platformdirs
 from sqlalchemy import select
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.resources import package_path
@@ -41,7 +41,9 @@ class Library:
         for loaded in self.scenarios:
             if loaded.scenario.id == scenario_id:
                 return loaded.scenario
-        raise NotFoundError(f"there is no role-play {scenario_id!r}")
+        raise NotFoundError(
+            "there is no role-play {id}", "没有 id 为 {id} 的角色扮演", id=repr(scenario_id)
+        )
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,8 @@ def load_scenarios(extra: list[Path] | None = None) -> Library:
 
 def add_trainee(db: Database, name: str, cohort_id: int | None = None) -> int:
     if not name.strip():
-        raise UserError("the trainee's name is required")
-    with db.writing() as session:
+        raise UserError("the trainee's name is required", "必须填写学员的姓名")
+    with db.writing(changes.ROLEPLAYS) as session:
         person = Person(
             kind="trainee", name=name.strip(), created_at=utc_now(), cohort_id=cohort_id
         )
@@ -103,9 +105,11 @@ def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
     """Open an attempt of ``scenario`` for a trainee; return its ID."""
     body = scenario.model_dump(mode="json")
     digest = canonical_hash(body)
-    with db.writing() as session:
+    with db.writing(changes.ROLEPLAYS) as session:
         if session.get(Person, person_id) is None:
-            raise NotFoundError(f"there is no trainee with ID {person_id}")
+            raise NotFoundError(
+                "there is no trainee with ID {id}", "没有 ID 为 {id} 的学员", id=person_id
+            )
         keep_snapshot(session, digest, scenario.id, scenario.version, body)
         attempt = Attempt(
             person_id=person_id,
@@ -124,7 +128,7 @@ def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
 
 def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
     """Take a choice at the current node and commit it; an ending closes the attempt."""
-    with db.writing() as session:
+    with db.writing(changes.ROLEPLAYS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.ROLEPLAY)
         scenario = _scenario_of(attempt)
         state = runner.replay(scenario, _choices(attempt))

@@ -137,7 +137,9 @@ def _trainee(db: Database, person_id: int) -> tuple[str, str]:
     with db.reading() as session:
         person = session.get(Person, person_id)
         if person is None or person.kind != "trainee":
-            raise NotFoundError(f"there is no trainee with ID {person_id}")
+            raise NotFoundError(
+                "there is no trainee with ID {id}", "没有 ID 为 {id} 的学员", id=person_id
+            )
         cohort = session.get(Cohort, person.cohort_id) if person.cohort_id else None
         return person.name, cohort.name if cohort else ""
 
@@ -146,7 +148,9 @@ def _cohort_name(db: Database, cohort_id: int) -> str:
     with db.reading() as session:
         cohort = session.get(Cohort, cohort_id)
         if cohort is None:
-            raise NotFoundError(f"there is no cohort with ID {cohort_id}")
+            raise NotFoundError(
+                "there is no cohort with ID {id}", "没有 ID 为 {id} 的班级", id=cohort_id
+            )
         return cohort.name
 
 
@@ -300,7 +304,9 @@ def export_cohort_sheets(
     are replaced.
     """
     if not out_dir.is_dir():
-        raise UserError(f"the folder {out_dir} does not exist")
+        raise UserError(
+            "the folder {folder} does not exist", "文件夹 {folder} 不存在", folder=str(out_dir)
+        )
     files = _plan(db, cohort_id, Period(since, until), organisation)
     report = progress or (lambda _done, _total, _name: None)
     report(0, len(files), "")
@@ -320,4 +326,9 @@ def _write(file: _File, out: Path) -> None:
     try:
         file.write(out)
     except OSError as exc:  # the folder vanished, no permission, a full disk
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}",
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc

@@ -12,7 +12,7 @@ from typing import Literal, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
@@ -60,7 +60,11 @@ class AttemptOutcome:
 
 def check_mode(mode: str) -> Mode:
     if mode not in MODES:
-        raise UserError(f"mode must be 'self' or 'manager', not {mode!r}")
+        raise UserError(
+            "mode must be 'self' or 'manager', not {mode}",
+            "方式（mode）应为 'self'（自评）或 'manager'（主管评），而不是 {mode}",
+            mode=repr(mode),
+        )
     return mode
 
 
@@ -68,7 +72,7 @@ def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -
     """Open a new attempt of the built-in self-test for a person; return its ID."""
     checked_mode = check_mode(mode)
     loaded = service_potential()
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         _require_person(session, person_id)
         attempt = _new_attempt(session, loaded, person_id, checked_mode, conducted_by)
         return attempt.id
@@ -76,7 +80,7 @@ def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -
 
 def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> None:
     """Commit one answer now; answering the same item again replaces it."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         instrument = _instrument_of(attempt)
         checked = check_answer(instrument, item_id, value)
@@ -95,7 +99,7 @@ def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> No
 
 def finish_selftest(db: Database, attempt_id: int) -> AttemptOutcome:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         _close(attempt, _answers_of(attempt))
     return load_outcome(db, attempt_id)
@@ -108,7 +112,7 @@ def record_paper_selftest(
     checked_mode = check_mode(mode)
     loaded = service_potential()
     score(loaded.instrument, answers)  # refuses bad input before anything is written
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         _require_person(session, person_id)
         attempt = _new_attempt(session, loaded, person_id, checked_mode, conducted_by)
         now = utc_now()
@@ -142,7 +146,9 @@ def load_outcome(db: Database, attempt_id: int) -> AttemptOutcome:
     with db.reading() as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         if attempt.status != "finished":
-            raise UserError(f"self-test {attempt_id} is not finished yet")
+            raise UserError(
+                "self-test {id} is not finished yet", "服务潜能自测 {id} 还没有完成", id=attempt_id
+            )
         return _outcome(attempt)
 
 
@@ -200,7 +206,9 @@ def _close(attempt: Attempt, answers: dict[str, int]) -> None:
 def _require_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(f"there is no candidate with ID {person_id}")
+        raise NotFoundError(
+            "there is no candidate with ID {id}", "没有 ID 为 {id} 的应聘者", id=person_id
+        )
     return person
 
 

@@ -72,7 +72,12 @@ def write_candidate_sheet(
     try:
         write_evaluation_sheet(sheet, out)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise UserError(
+            "cannot write {path}: {reason}",
+            "无法写入 {path}：{reason}",
+            path=str(out),
+            reason=exc.strerror or str(exc),
+        ) from exc
     return sheet
 
 

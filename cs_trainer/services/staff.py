@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from cs_trainer import changes
 from cs_trainer.errors import UserError
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
@@ -23,8 +24,8 @@ def add_staff(db: Database, name: str, position: str = "") -> int:
     """Register a staff member; two may share a name (the ID tells them apart)."""
     name = name.strip()
     if not name:
-        raise UserError("the staff member needs a name")
-    with db.writing() as session:
+        raise UserError("the staff member needs a name", "需要填写员工的姓名")
+    with db.writing(changes.STAFF) as session:
         person = Person(kind=STAFF, name=name, position=position.strip(), created_at=utc_now())
         session.add(person)
         session.flush()

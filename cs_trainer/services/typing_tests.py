@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cs_trainer import attempt_kinds
+from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_content import builtin_typing
 from cs_trainer.quizzes.interview_schema import TypingPassage
@@ -65,8 +65,12 @@ def set_typing_pass_mark(db: Database, value: int) -> None:
     """Change the pass mark for tests taken from now on; past results keep theirs."""
     if not PASS_MARK_MIN <= value <= PASS_MARK_MAX:
         raise UserError(
-            f"the typing pass mark must be between {PASS_MARK_MIN} and {PASS_MARK_MAX} "
-            f"characters a minute, not {value}"
+            "the typing pass mark must be between {low} and {high} characters a minute, "
+            "not {value}",
+            "打字及格线应在每分钟 {low} 到 {high} 个字之间，而不是 {value}",
+            low=PASS_MARK_MIN,
+            high=PASS_MARK_MAX,
+            value=value,
         )
     set_setting(db, TYPING_PASS_MARK, str(value))
 
@@ -74,7 +78,11 @@ def set_typing_pass_mark(db: Database, value: int) -> None:
 def passages(language: str | None = None) -> list[TypingPassage]:
     """The shipped passages, of one language ("zh" or "en") if given."""
     if language is not None and language not in LANGUAGES:
-        raise UserError(f"typing passages are in 'zh' or 'en', not {language!r}")
+        raise UserError(
+            "typing passages are in 'zh' or 'en', not {language}",
+            "打字文章的语言应为 'zh'（中文）或 'en'（英文），而不是 {language}",
+            language=repr(language),
+        )
     every = builtin_typing().content.passages
     return [passage for passage in every if language in (None, passage.language)]
 
@@ -84,7 +92,9 @@ def find_passage(passage_id: str) -> TypingPassage:
     for passage in passages():
         if passage.id == passage_id:
             return passage
-    raise UserError(f"there is no typing passage {passage_id!r}")
+    raise UserError(
+        "there is no typing passage {id}", "没有 id 为 {id} 的打字文章", id=repr(passage_id)
+    )
 
 
 def record_typing_test(
@@ -93,13 +103,20 @@ def record_typing_test(
     """Measure what a person typed against a passage and store it with the verdict."""
     passage = find_passage(passage_id)
     if not typed.strip():
-        raise UserError("nothing was typed, so there is no typing result to record")
+        raise UserError(
+            "nothing was typed, so there is no typing result to record",
+            "没有输入任何内容，因此没有可记录的打字成绩",
+        )
     try:
         metrics = typing_metrics(passage.text, typed, seconds)
     except ValueError as exc:
-        raise UserError(f"the typing time must be more than zero seconds, not {seconds}") from exc
+        raise UserError(
+            "the typing time must be more than zero seconds, not {seconds}",
+            "打字用时必须大于 0 秒，而不是 {seconds}",
+            seconds=seconds,
+        ) from exc
     pass_mark = typing_pass_mark(db)
-    with db.writing() as session:
+    with db.writing(changes.ATTEMPTS) as session:
         _require_person(session, person_id)
         attempt = _new_attempt(session, person_id, passage, seconds, conducted_by)
         session.add(
@@ -179,7 +196,9 @@ def _result_data(typed: str, metrics: TypingMetrics, pass_mark: int) -> dict[str
 def _require_person(session: Session, person_id: int) -> Person:
     person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(f"there is no candidate with ID {person_id}")
+        raise NotFoundError(
+            "there is no candidate with ID {id}", "没有 ID 为 {id} 的应聘者", id=person_id
+        )
     return person
 
 

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cs_trainer.quizzes.schema_common import IDENTIFIER, Text
+from cs_trainer.schema_messages import invalid
 
 OVERALL_ITEM_ID = "overall"
 """The response id of a review's overall comment; no item may use it."""
@@ -39,7 +40,11 @@ class PerformanceItem(BaseModel):
     @classmethod
     def _not_reserved(cls, value: str) -> str:
         if value == OVERALL_ITEM_ID:
-            raise ValueError(f"{OVERALL_ITEM_ID!r} is reserved for the overall comment")
+            raise invalid(
+                "{id} is reserved for the overall comment",
+                "{id} 留给总体评语使用，不能作为题目 id",
+                id=repr(OVERALL_ITEM_ID),
+            )
         return value
 
 
@@ -74,7 +79,10 @@ class PerformanceForm(BaseModel):
     def _scale_ascending(cls, scale: list[ScalePoint]) -> list[ScalePoint]:
         scores = [point.score for point in scale]
         if scores != sorted(set(scores)):
-            raise ValueError("scale scores must be distinct and listed from the lowest up")
+            raise invalid(
+                "scale scores must be distinct and listed from the lowest up",
+                "评分等级（scale）的分数要各不相同，并从低到高排列",
+            )
         return scale
 
     @field_validator("sections")
@@ -82,10 +90,12 @@ class PerformanceForm(BaseModel):
     def _unique_ids(cls, sections: list[PerformanceSection]) -> list[PerformanceSection]:
         section_ids = [section.id for section in sections]
         if len(section_ids) != len(set(section_ids)):
-            raise ValueError("section ids must be unique")
+            raise invalid("section ids must be unique", "部分（section）的 id 不能重复")
         item_ids = [item.id for section in sections for item in section.items]
         if len(item_ids) != len(set(item_ids)):
-            raise ValueError("item ids must be unique across all sections")
+            raise invalid(
+                "item ids must be unique across all sections", "所有部分的题目 id 都不能重复"
+            )
         return sections
 
     @property

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from cs_trainer.quizzes.schema_common import IDENTIFIER, Text
+from cs_trainer.schema_messages import invalid
 
 Category = Literal["deduction", "bonus"]
 
@@ -50,11 +51,19 @@ class StandardItem(BaseModel):
     def _sign_matches_category(cls, points: int, info: ValidationInfo) -> int:
         category = info.data.get("category")
         if points == 0:
-            raise ValueError("points must not be 0: an item either deducts or adds")
+            raise invalid(
+                "points must not be 0: an item either deducts or adds",
+                "分值（points）不能为 0：一项要么扣分，要么加分",
+            )
         if category == "deduction" and points > 0:
-            raise ValueError("a deduction's points must be negative, e.g. -10")
+            raise invalid(
+                "a deduction's points must be negative, e.g. -10",
+                "扣分项的分值必须是负数，例如 -10",
+            )
         if category == "bonus" and points < 0:
-            raise ValueError("a bonus's points must be positive, e.g. 100")
+            raise invalid(
+                "a bonus's points must be positive, e.g. 100", "加分项的分值必须是正数，例如 100"
+            )
         return points
 
 
@@ -81,7 +90,7 @@ class ReceptionStandard(BaseModel):
     def _clause_numbers_unique(cls, clauses: list[Clause]) -> list[Clause]:
         numbers = [clause.number for clause in clauses]
         if len(numbers) != len(set(numbers)):
-            raise ValueError("clause numbers must be unique")
+            raise invalid("clause numbers must be unique", "条款编号不能重复")
         return clauses
 
     @field_validator("items")
@@ -91,7 +100,7 @@ class ReceptionStandard(BaseModel):
     ) -> list[StandardItem]:
         ids = [item.id for item in items]
         if len(ids) != len(set(ids)):
-            raise ValueError("item ids must be unique")
+            raise invalid("item ids must be unique", "项目 id 不能重复")
         clauses = info.data.get("clauses")
         if clauses is not None:
             _check_clause_references(clauses, items)
@@ -116,7 +125,15 @@ def _check_clause_references(clauses: list[Clause], items: list[StandardItem]) -
     scored = {item.clause for item in items}
     stray = sorted(scored - known)
     if stray:
-        raise ValueError(f"items refer to clauses that do not exist: {stray}")
+        raise invalid(
+            "items refer to clauses that do not exist: {clauses}",
+            "有项目引用了不存在的条款：{clauses}",
+            clauses=str(stray),
+        )
     silent = [c.number for c in clauses if c.number not in scored and c.unscored_reason is None]
     if silent:
-        raise ValueError(f"clauses {silent} have no items and no unscored_reason")
+        raise invalid(
+            "clauses {clauses} have no items and no unscored_reason",
+            "条款 {clauses} 既没有项目，也没有写明不计分的原因（unscored_reason）",
+            clauses=str(silent),
+        )

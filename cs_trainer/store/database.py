@@ -7,20 +7,26 @@ transaction control and let write sessions begin with ``BEGIN IMMEDIATE`` so a
 second writer waits for the first instead of failing.
 """
 
+import errno
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from cs_trainer.errors import DatabaseProblemError
+from cs_trainer import changes, known_problems
+from cs_trainer.errors import (
+    DatabaseProblemError,
+    ForeignDatabaseError,
+    NewerSchemaError,
+    UserError,
+)
 
 APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
@@ -44,12 +50,27 @@ def resolve_database_url(option: str | None = None) -> str:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
-class Database:
-    """The process's engine and its two kinds of session: reading and writing."""
+WriteGuard = Callable[[], None]
+"""Called as every write session opens; the GUI's tests use it to refuse writes made
+on the GUI thread (see tests/ui/conftest.py)."""
 
-    def __init__(self, url: str) -> None:
+write_guards: list[WriteGuard] = []
+
+
+class Database:
+    """The process's engine and its two kinds of session: reading and writing.
+
+    Every failure the environment causes (full disk, read-only file, a lock held past
+    the busy timeout, I/O error, damage) leaves a session as its own known problem
+    (:mod:`cs_trainer.known_problems`); the driver's text, which may quote the
+    statement, never reaches the user. Statement parameters are never printed
+    (``hide_parameters``): they hold people's names and phone numbers.
+    """
+
+    def __init__(self, url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.url = url
-        self.engine = _create_engine(url)
+        self.busy_timeout_ms = busy_timeout_ms
+        self.engine = _create_engine(url, busy_timeout_ms)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         writer_engine = self.engine.execution_options(**{_IMMEDIATE: True})
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
@@ -68,28 +89,49 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A short session for queries; nothing it does is committed."""
-        with self._damage_reported(), self._reader() as session:
+        with self._problems_told(), self._reader() as session:
             yield session
 
     @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """A short session that begins immediately and commits on success."""
-        with self._damage_reported(), self._writer() as session, session.begin():
+    def writing(self, *changed: str) -> Iterator[Session]:
+        """A short session that begins immediately and commits on success.
+
+        ``changed`` names the kinds of data the write changes (:mod:`cs_trainer.changes`);
+        they are reported once the commit succeeded, so a refused write announces nothing.
+        """
+        for guard in write_guards:
+            guard()
+        with self._problems_told(), self._writer() as session, session.begin():
             yield session
+        changes.record(changed)
 
     @contextmanager
-    def _damage_reported(self) -> Iterator[None]:
-        """Damage found after opening (a corrupt page) is a DatabaseProblemError, not a bug."""
+    def _problems_told(self) -> Iterator[None]:
+        """A driver error the environment caused becomes its known problem; others are bugs."""
         try:
             yield
-        except SQLAlchemyDatabaseError as exc:
-            code = getattr(exc.orig, "sqlite_errorname", "")
-            if not (code.startswith("SQLITE_CORRUPT") or code == "SQLITE_NOTADB"):
+        except DBAPIError as exc:
+            known = self.known_problem(exc)
+            if known is None:
                 raise
-            raise DatabaseProblemError(
-                f"the database {self.describe()} is damaged ({exc.orig}); it was left "
-                "unchanged. Restore it from a backup."
-            ) from exc
+            raise known from exc
+
+    def known_problem(self, exc: DBAPIError) -> UserError | None:
+        """The known problem behind a driver error on this database, if it is one."""
+        if getattr(exc.orig, "sqlite_errorname", "") == "SQLITE_NOTADB" and not self._is_sqlite():
+            return ForeignDatabaseError(self.describe())  # a PDF, a spreadsheet, …
+        return known_problems.from_driver_error(
+            exc.orig, self.describe(), self.busy_timeout_ms // 1000
+        )
+
+    def _is_sqlite(self) -> bool:
+        """Whether the file starts as every SQLite file does (a damaged one still does)."""
+        path = make_url(self.url).database
+        try:
+            with open(path or "", "rb") as handle:
+                return handle.read(16) == b"SQLite format 3\x00"
+        except OSError:
+            return True  # cannot tell: report what SQLite said
 
     def migrate(self) -> None:
         """Bring the schema to the newest revision; a damaged file is reported, not touched."""
@@ -97,6 +139,7 @@ class Database:
 
         from cs_trainer.store.migrate import current_revision, upgrade_to_head
 
+        before: str | None = None
         try:
             with (
                 self.engine.connect() as connection,
@@ -106,31 +149,29 @@ class Database:
                 other_tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
                 before = current_revision(connection)
                 if before is None and other_tables:
-                    raise DatabaseProblemError(
-                        f"the database {self.describe()} holds other tables and is not a "
-                        "cs_trainer database; nothing was added to it."
-                    )
+                    raise ForeignDatabaseError(self.describe())
                 upgrade_to_head(connection)
                 if before is not None and current_revision(connection) != before:
                     # Only after tables were rebuilt: the check reads the whole file.
                     _require_foreign_keys_intact(connection, self.describe())
-        except SQLAlchemyDatabaseError as exc:
-            raise DatabaseProblemError(
-                f"cannot open the database {self.describe()}: {exc.orig}. "
-                "It may be damaged or not a cs_trainer database; it was left unchanged."
-            ) from exc
-        except CommandError as exc:  # e.g. stamped by a newer cs_trainer: unknown revision
-            raise DatabaseProblemError(
-                f"cannot open the database {self.describe()}: {exc}. It may have been "
-                "upgraded by a newer cs_trainer; it was left unchanged."
-            ) from exc
+        except DBAPIError as exc:
+            known = self.known_problem(exc)
+            if known is None:
+                raise
+            raise known from exc
+        except CommandError as exc:  # stamped by a newer cs_trainer: unknown revision
+            raise NewerSchemaError(self.describe(), before or "?") from exc
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
 
     def describe(self) -> str:
-        """The database's location for messages, without any password."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        """The database's location for messages: a file's path, a server's URL without
+        its password."""
+        url = make_url(self.url)
+        if url.get_backend_name() == "sqlite" and url.database:
+            return url.database
+        return url.render_as_string(hide_password=True)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -163,34 +204,44 @@ def _require_foreign_keys_intact(connection: Connection, where: str) -> None:
     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if broken:
         raise DatabaseProblemError(
-            f"upgrading {where} would break {len(broken)} references; it was left unchanged"
+            "Upgrading {where} would break {count} references; it was left unchanged.",
+            "升级 {where} 会破坏 {count} 处引用，未做任何改动。",
+            where=where,
+            count=len(broken),
         )
 
 
-def _create_engine(url: str) -> Engine:
+def _create_engine(url: str, busy_timeout_ms: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         folder = Path(parsed.database).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
+                raise known_problems.from_os_error(exc, str(folder)) from exc
             raise DatabaseProblemError(
-                f"cannot create the folder {folder}: {exc.strerror}"
+                "cs_trainer cannot create the folder {folder} for the database: a file or a drive "
+                "is in the way. Choose another place.",
+                "无法为数据库创建文件夹 {folder}：该位置被文件占用或驱动器不可用。请换一个位置。",
+                folder=str(folder),
             ) from exc
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _configure_sqlite_connection)
+    engine = create_engine(
+        url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True
+    )
+    event.listen(engine, "connect", lambda raw, _record: _configure_sqlite(raw, busy_timeout_ms))
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
 
 
-def _configure_sqlite_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+def _configure_sqlite(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
     # Take transaction control away from the driver so "begin" below decides.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")

@@ -28,7 +28,8 @@ def test_an_attempt_of_the_kind_is_found(db: Database, open_selftest: int) -> No
 def test_an_unknown_id_is_not_found_in_the_kinds_words(db: Database, kind: AttemptKind) -> None:
     with db.reading() as session, pytest.raises(NotFoundError) as raised:
         require_attempt(session, 404, kind)
-    assert str(raised.value) == kind.not_found.format(id=404)
+    assert str(raised.value) == kind.not_found.en.format(id=404)
+    assert raised.value.message("zh") == kind.not_found.zh.format(id=404)
 
 
 def test_an_attempt_of_another_kind_is_not_found(db: Database, open_selftest: int) -> None:

@@ -5,7 +5,7 @@ never see each other's data or preferences, and never the developer's.
 """
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -20,8 +20,9 @@ from cs_trainer.store.database import Database
 from cs_trainer.ui.app import configure_application
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.settings import preferences as settings
-from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared import operations, problems
 from cs_trainer.ui.shared.translation import LanguageSwitch
+from cs_trainer.ui.shared.write_check import GuiThreadWrites
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -60,8 +61,36 @@ def no_unexpected_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 def shown_problems(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Messages that would have been shown to the user, instead of modal boxes."""
     messages: list[str] = []
-    monkeypatch.setattr(problems, "show_problem", lambda _parent, message: messages.append(message))
+    monkeypatch.setattr(
+        problems, "show_problem", lambda _parent, problem: messages.append(str(problem))
+    )
     return messages
+
+
+@pytest.fixture(autouse=True)
+def no_database_writes_on_the_gui_thread() -> Iterator[None]:
+    """Fail any test in which a page wrote to the database on the GUI thread
+    (see cs_trainer.ui.shared.write_check); a test's own set-up writes are fine."""
+    with GuiThreadWrites() as writes:
+        yield
+    assert not writes.offences, "a database write ran on the GUI thread:\n" + writes.offences[0]
+
+
+@pytest.fixture(autouse=True)
+def operations_end_with_their_test(qtbot: QtBot) -> Iterator[None]:
+    """No operation may outlive its test and write into the next test's database."""
+    yield
+    qtbot.waitUntil(lambda: operations.pending() == 0, timeout=20_000)
+
+
+@pytest.fixture
+def settle(qtbot: QtBot) -> Callable[[], None]:
+    """Wait until every started operation has delivered its result on the GUI thread."""
+
+    def wait() -> None:
+        qtbot.waitUntil(lambda: operations.pending() == 0, timeout=20_000)
+
+    return wait
 
 
 @pytest.fixture

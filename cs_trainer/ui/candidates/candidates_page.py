@@ -1,7 +1,14 @@
 """The Candidates page: register, search and filter, see each candidate's whole record,
-and start what HR does next (self-test, interview, typing test, stage, decision, sheet)."""
+and start what HR does next (self-test, interview, typing test, stage, decision, sheet).
+
+The page writes nothing itself: its actions go through the operation route and it
+refreshes when the change bus says candidates or attempts changed. While hidden (an
+interview saves a rating at every click) it only notes that it is out of date and
+refreshes when it is shown again.
+"""
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.changes import ATTEMPTS, CANDIDATES
 from cs_trainer.services import candidates
 from cs_trainer.services.candidate_record import load_candidate_record
 from cs_trainer.services.pipeline import STAGE_NAMES
@@ -31,7 +39,7 @@ from cs_trainer.ui.candidates.candidate_table_model import (
 )
 from cs_trainer.ui.candidates.sheet_actions import SheetActions
 from cs_trainer.ui.settings import window_state
-from cs_trainer.ui.shared.changes import ATTEMPTS, CANDIDATES, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.translation import content_text
 
 
@@ -52,6 +60,7 @@ class CandidatesPage(QWidget):
         self.proxy = CandidateFilterProxy()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
+        self._stale = False
         self._build()
         bus.changed.connect(self._on_changed)
         self.refresh()
@@ -66,7 +75,7 @@ class CandidatesPage(QWidget):
         self.decision_button = QPushButton(self.tr("&Decision…"))
         self.save_button = QPushButton(self.tr("Save sheet as &PDF…"))
         self.print_button = QPushButton(self.tr("P&rint sheet…"))
-        self.add_button.clicked.connect(self._add)
+        self.add_button.clicked.connect(self.candidate_actions.add_candidate)
         self.start_button.clicked.connect(
             lambda: self._with_selected(self.candidate_actions.start_selftest)
         )
@@ -87,6 +96,8 @@ class CandidatesPage(QWidget):
         )
         self.save_button.clicked.connect(self._save_pdf)
         self.print_button.clicked.connect(self._print)
+        self.candidate_actions.candidate_added.connect(self.select_candidate)
+        self.candidate_actions.busy_changed.connect(lambda _busy: self._update_buttons())
         self.candidate_actions.selftest_started.connect(self.selftest_requested)
         self.candidate_actions.interview_started.connect(self.interview_requested)
         self.candidate_actions.typing_started.connect(self.typing_requested)
@@ -179,8 +190,18 @@ class CandidatesPage(QWidget):
         self.position_filter.blockSignals(False)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {CANDIDATES, ATTEMPTS}:
+        if not kinds & {CANDIDATES, ATTEMPTS}:
+            return
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def selected_candidate_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -208,7 +229,10 @@ class CandidatesPage(QWidget):
         self.detail.show_record(load_candidate_record(self._db, candidate_id))
 
     def _update_buttons(self) -> None:
-        chosen = self.selected_candidate_id() is not None
+        """Actions need a candidate, and wait while another action is being saved."""
+        free = not self.candidate_actions.busy
+        chosen = free and self.selected_candidate_id() is not None
+        self.add_button.setEnabled(free)
         for button in (
             self.start_button,
             self.paper_button,
@@ -222,11 +246,6 @@ class CandidatesPage(QWidget):
             button.setEnabled(chosen)
 
     # -- actions ----------------------------------------------------------------------------
-    def _add(self) -> None:
-        candidate_id = self.candidate_actions.add_candidate()
-        if candidate_id is not None:
-            self.select_candidate(candidate_id)
-
     def _with_selected(self, action: "CandidateActions.Action") -> None:
         candidate_id = self.selected_candidate_id()
         if candidate_id is not None:

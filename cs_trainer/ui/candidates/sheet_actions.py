@@ -14,7 +14,7 @@ from cs_trainer.services.sheets import write_candidate_sheet
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.shared import printing
-from cs_trainer.ui.shared.operations import run_in_background
+from cs_trainer.ui.shared.operations import Op
 
 
 class SheetActions(QObject):
@@ -32,12 +32,11 @@ class SheetActions(QObject):
         if path is None:
             return
         settings.write(settings.LAST_PDF_FOLDER, str(path.parent))
-        run_in_background(
-            self._parent,
-            self.tr("Writing the evaluation sheet…"),
-            lambda: write_candidate_sheet(self._db, candidate_id, path),
-            lambda _sheet: self._saved(path),
-        )
+        Op(
+            self._parent, self._db, lambda db: write_candidate_sheet(db, candidate_id, path)
+        ).success(lambda _sheet: self._saved(path)).with_progress(
+            self.tr("Writing the evaluation sheet…")
+        ).run()
 
     def print_sheet(self, candidate_id: int) -> None:
         printer = printing.ask_printer(self._parent)
@@ -52,12 +51,9 @@ class SheetActions(QObject):
             folder.rmdir()
             self.message.emit(self.tr("Sent %1 page(s) to the printer.").replace("%1", str(pages)))
 
-        run_in_background(
-            self._parent,
-            self.tr("Preparing the sheet for printing…"),
-            lambda: write_candidate_sheet(self._db, candidate_id, pdf),
-            printed,
-        )
+        Op(self._parent, self._db, lambda db: write_candidate_sheet(db, candidate_id, pdf)).success(
+            printed
+        ).with_progress(self.tr("Preparing the sheet for printing…")).run()
 
     def _saved(self, path: Path) -> None:
         self.message.emit(self.tr("Saved the evaluation sheet to %1").replace("%1", str(path)))

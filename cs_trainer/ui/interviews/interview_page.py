@@ -1,10 +1,13 @@
 """Running a structured interview: one interviewer rates every question and task.
 
 Everything autosaves: a rating the moment it is clicked, notes shortly after
-typing stops and whenever the interviewer moves to another item.
+typing stops and whenever the interviewer moves to another item. Each save goes
+through the operation route, off the GUI thread; an item is marked rated only once
+its save succeeded, and leaving or finishing waits until every save has.
 """
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,14 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
 from cs_trainer.services import interviews
 from cs_trainer.services.interviews import InterviewState, ItemRating, task_key
 from cs_trainer.store.database import Database
 from cs_trainer.ui.interviews.interview_panels import QuestionPanel, Stopwatch, TaskPanel
 from cs_trainer.ui.settings import window_state
-from cs_trainer.ui.shared import problems
-from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
 BLANK = ItemRating(None, "")
@@ -40,6 +42,16 @@ def _is_blank(rating: ItemRating) -> bool:
 
 
 _SCORE_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
+
+
+@dataclass(eq=False)
+class _Save:
+    """One rating on its way to the database; ``done`` once the write succeeded."""
+
+    attempt_id: int
+    item_id: str
+    rating: ItemRating
+    done: bool = False
 
 
 class InterviewPage(QWidget):
@@ -54,7 +66,10 @@ class InterviewPage(QWidget):
         self._bus = bus
         self.state: InterviewState | None = None
         self._items: list[str] = []  # question ids and "task:<id>", in plan order
-        self._ratings: dict[str, ItemRating] = {}
+        self._ratings: dict[str, ItemRating] = {}  # what the database acknowledged
+        self._sent: dict[str, ItemRating] = {}  # the last rating sent per item, until it lands
+        self._saving: set[_Save] = set()
+        self._then: Callable[[], None] | None = None  # what waits for the saves (leave, finish)
         self._shown: str | None = None  # the item whose panel is on screen
         self.header_label = QLabel()
         self.header_label.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -113,6 +128,8 @@ class InterviewPage(QWidget):
         state = interviews.load_interview(self._db, attempt_id)
         self.state = state
         self._ratings = dict(state.ratings)
+        self._sent, self._saving, self._then = {}, set(), None
+        self._set_closing(False)
         self._shown = None
         plan = state.plan
         self._items = [q.id for q in plan.questions] + [task_key(t.id) for t in plan.tasks]
@@ -163,7 +180,7 @@ class InterviewPage(QWidget):
         self.save_current()  # what was on screen belongs to the item shown before
         item_id = self._items[row]
         self._shown = item_id
-        rating = self._ratings.get(item_id, ItemRating(None, ""))
+        rating = self._sent.get(item_id, self._ratings.get(item_id, BLANK))  # the newest
         if item_id.startswith("task:"):
             task = next(t for t in self.state.plan.tasks if task_key(t.id) == item_id)
             self.task_panel.show_task(task, rating.score, rating.notes, rating.data)
@@ -180,7 +197,8 @@ class InterviewPage(QWidget):
         return self._shown
 
     def save_current(self) -> None:
-        """Commit what the panel on screen shows for its item, if anything changed."""
+        """Send what the panel on screen shows for its item, if it differs from what was
+        recorded or already sent (a second click on the same score records nothing)."""
         item_id = self._shown
         for pending in (self.question_panel, self.task_panel):
             pending.cancel_pending_save()
@@ -190,39 +208,95 @@ class InterviewPage(QWidget):
         score, notes = panel.scale.score(), panel.notes.toPlainText()
         data = self.task_panel.observations() if panel is self.task_panel else {}
         shown = ItemRating(score, notes, data)
-        if self._ratings.get(item_id, BLANK) == shown or (
-            item_id not in self._ratings and _is_blank(shown)
+        known = item_id in self._ratings or item_id in self._sent
+        if self._sent.get(item_id, self._ratings.get(item_id, BLANK)) == shown or (
+            not known and _is_blank(shown)
         ):
             return  # only looked at: nothing to record
-        try:
-            interviews.rate(self._db, self.state.attempt_id, item_id, score, notes, data or None)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._ratings[item_id] = ItemRating(score, notes, data)
-        self._refresh_list()
+        self._sent[item_id] = shown
+        save = _Save(self.state.attempt_id, item_id, shown)
+        self._saving.add(save)
+        op = Op(
+            self,
+            self._db,
+            lambda db: interviews.rate(db, save.attempt_id, item_id, score, notes, data or None),
+            self._bus,
+        )
+        op.success(lambda _none: self._acknowledged(save))
+        op.finished.connect(lambda: self._settled(save))
+        op.run()
+
+    def _acknowledged(self, save: _Save) -> None:
+        save.done = True
+        if self.state is not None and self.state.attempt_id == save.attempt_id:
+            self._ratings[save.item_id] = save.rating
+            self._refresh_list()
+
+    def _settled(self, save: _Save) -> None:
+        """A save delivered: what waited for the saves goes on, unless one was refused."""
+        if save not in self._saving:
+            return  # another interview was started since
+        self._saving.discard(save)
+        if self._sent.get(save.item_id) is save.rating:  # the item's latest: no longer on its way
+            del self._sent[save.item_id]  # (if refused, the next save sends the screen again)
+        if not save.done:
+            self._then = None  # the problem was shown; stay on the interview
+            self._set_closing(False)
+        elif not self._saving and self._then is not None:
+            then, self._then = self._then, None
+            then()
+
+    def _after_saves(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once every save sent so far succeeded (now, if none is on its way)."""
+        if self._saving:
+            self._then = then
+        else:
+            then()
+
+    def _set_closing(self, closing: bool) -> None:
+        """While leaving or finishing, nothing more can be rated or clicked twice."""
+        for widget in (
+            self.leave_button,
+            self.finish_button,
+            self.item_list,
+            self.panels,
+        ):
+            widget.setEnabled(not closing)
 
     def _step(self, delta: int) -> None:
         row = self.item_list.currentRow() + delta
-        if 0 <= row < len(self._items):
+        if self.item_list.isEnabled() and 0 <= row < len(self._items):
             self.item_list.setCurrentRow(row)
 
     def finish(self) -> None:
-        if self.state is None:
+        if self.state is None or self.state.finished or not self.finish_button.isEnabled():
             return
+        self._set_closing(True)
         self.save_current()
-        try:
-            interviews.finish_interview(self._db, self.state.attempt_id)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self.state = replace(self.state, finished=True)
-        self._bus.announce(ATTEMPTS)
-        self.finished.emit(self.state.attempt_id)
+        self._after_saves(self._send_finish)
+
+    def _send_finish(self) -> None:
+        assert self.state is not None
+        attempt_id = self.state.attempt_id
+        op = Op(self, self._db, lambda db: interviews.finish_interview(db, attempt_id), self._bus)
+        op.success(lambda _none: self._finished(attempt_id))
+        op.finished.connect(lambda: self._set_closing(False))
+        op.run()
+
+    def _finished(self, attempt_id: int) -> None:
+        if self.state is not None and self.state.attempt_id == attempt_id:
+            self.state = replace(self.state, finished=True)
+            self.finished.emit(attempt_id)
 
     def _leave(self) -> None:
+        if not self.leave_button.isEnabled():
+            return
+        self._set_closing(True)
         self.save_current()
-        self._bus.announce(ATTEMPTS)
+        self._after_saves(self._left)
+
+    def _left(self) -> None:
+        self._set_closing(False)
         self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

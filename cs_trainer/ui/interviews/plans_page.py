@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
+from cs_trainer.changes import PLANS
 from cs_trainer.quizzes.interview_content import builtin_tasks, builtin_typing
 from cs_trainer.quizzes.interview_schema import PlanItemRef
 from cs_trainer.services import banks, plans
@@ -30,14 +30,12 @@ from cs_trainer.store.database import Database
 from cs_trainer.ui.selftest.result_view import group_name
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings import window_state
-from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.shared.operations import run_in_background
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1
 GROUPS = ("psychological", "character", "skills", "overall")
-PLANS = "plans"
 
 
 class PlansPage(QWidget):
@@ -48,6 +46,7 @@ class PlansPage(QWidget):
         self._db = db
         self._bus = bus
         self.plan_id: int | None = None
+        self._editing = 0  # counts the plans opened in the editor, to place a late save
         self._chosen: dict[tuple[str, str], bool] = {}  # (bank, question id) → chosen
         self.plan_list = QListWidget()
         self.plan_list.currentItemChanged.connect(self._plan_selected)
@@ -188,6 +187,7 @@ class PlansPage(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
     def new_plan(self) -> None:
+        self._editing += 1
         self.plan_id = None
         self.plan_list.clearSelection()
         self.name_edit.clear()
@@ -198,6 +198,7 @@ class PlansPage(QWidget):
         if item is None:
             return
         plan = plans.get_plan(self._db, int(item.data(REF_ROLE)))
+        self._editing += 1
         self.plan_id = plan.id
         self.name_edit.setText(plan.name)
         self.position_edit.setText(plan.position)
@@ -231,44 +232,54 @@ class PlansPage(QWidget):
         return refs
 
     def save(self) -> None:
+        """Save the plan as edited; Save waits until it is stored, so a double click on a
+        new plan stores one plan, not two."""
         self._update_count()
-        try:
-            self.plan_id = plans.save_plan(
-                self._db,
-                self.name_edit.text(),
-                self.position_edit.text(),
-                self.chosen_items(),
-                settings.read(settings.INTERVIEWER),
-                self.plan_id,
-            )
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(PLANS)
+        name, position, items = (
+            self.name_edit.text(),
+            self.position_edit.text(),
+            self.chosen_items(),
+        )
+        by, plan_id, editing = settings.read(settings.INTERVIEWER), self.plan_id, self._editing
+        self.save_button.setEnabled(False)
+        op = Op(
+            self,
+            self._db,
+            lambda db: plans.save_plan(db, name, position, items, by, plan_id),
+            self._bus,
+        )
+        op.success(lambda saved: self._saved(saved) if self._editing == editing else None)
+        op.finished.connect(lambda: self.save_button.setEnabled(True))
+        op.run()
+
+    def _saved(self, plan_id: int) -> None:
+        """Keep editing the stored plan, unless another was opened meanwhile (the list was
+        refreshed just before, while a new plan had no ID yet)."""
+        self.plan_id = plan_id
+        self.plan_list.blockSignals(True)
+        for row in range(self.plan_list.count()):
+            item = self.plan_list.item(row)
+            if item.data(REF_ROLE) == plan_id:
+                self.plan_list.setCurrentItem(item)
+        self.plan_list.blockSignals(False)
 
     # -- banks ------------------------------------------------------------------------------
     def _import_bank(self) -> None:
         path = self.ask_open_path(self)
         if path is None:
             return
-        run_in_background(
-            self,
-            self.tr("Importing the question bank…"),
-            lambda: banks.import_bank(self._db, path),
-            lambda _summary: self._bus.announce(PLANS),
-        )
+        Op(self, self._db, lambda db: banks.import_bank(db, path), self._bus).with_progress(
+            self.tr("Importing the question bank…")
+        ).run()
 
     def _export_bank(self) -> None:
         bank_id = self.bank_combo.currentData()
         path = self.ask_save_path(self, str(bank_id)) if bank_id else None
         if path is None:
             return
-        run_in_background(
-            self,
-            self.tr("Exporting the question bank…"),
-            lambda: banks.export_bank(self._db, str(bank_id), path),
-            lambda _r: None,
-        )
+        Op(self, self._db, lambda db: banks.export_bank(db, str(bank_id), path)).with_progress(
+            self.tr("Exporting the question bank…")
+        ).run()
 
     @classmethod
     def ask_open_path(cls, parent: QWidget) -> Path | None:

@@ -1,4 +1,11 @@
-"""The Quizzes page: choose a trainee, start or resume a knowledge quiz, see past results."""
+"""The Quizzes page: choose a trainee, start or resume a knowledge quiz, see past results.
+
+Starting a quiz draws and stores its paper, so it goes through the operation route:
+the bank's categories are read first, the trainer chooses in the setup dialog, then
+the attempt is opened off the GUI thread and handed on once it exists.
+"""
+
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
+from cs_trainer.changes import ATTEMPTS, ROLEPLAYS
+from cs_trainer.quizzes.quiz import CategoryInfo
 from cs_trainer.services import quizzes, roleplays
 from cs_trainer.services.clock import local_time
 from cs_trainer.store.database import Database
-from cs_trainer.ui.quizzes.quiz_page import QuizSetupDialog
-from cs_trainer.ui.shared import problems
-from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.quizzes.quiz_setup import QuizSetupDialog
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.operations import Op
 
 ATTEMPT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,6 +40,7 @@ class QuizzesSection(QWidget):
         super().__init__(parent)
         self._db = db
         self._bus = bus
+        self._starting = 0  # operations of "Start a quiz…" not yet delivered
         self.trainee_combo = QComboBox()
         self.trainee_combo.setMinimumWidth(200)
         self.trainee_combo.currentIndexChanged.connect(lambda _i: self.refresh_results())
@@ -57,9 +66,7 @@ class QuizzesSection(QWidget):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.results, 1)
-        bus.changed.connect(
-            lambda kinds: self.refresh() if kinds & {ATTEMPTS, "roleplays"} else None
-        )
+        bus.changed.connect(lambda kinds: self.refresh() if kinds & {ATTEMPTS, ROLEPLAYS} else None)
         self.refresh()
 
     def refresh(self) -> None:
@@ -70,7 +77,7 @@ class QuizzesSection(QWidget):
             self.trainee_combo.addItem(trainee.name, trainee.id)
         self.trainee_combo.setCurrentIndex(max(self.trainee_combo.findData(chosen), 0))
         self.trainee_combo.blockSignals(False)
-        self.start_button.setEnabled(self.trainee_combo.count() > 0)
+        self._update_start()
         self.refresh_results()
 
     def refresh_results(self) -> None:
@@ -98,20 +105,46 @@ class QuizzesSection(QWidget):
             )
 
     def start_quiz(self) -> None:
+        """Read the bank's categories, ask for the setup, then open the attempt."""
         person = self.trainee_combo.currentData()
-        if person is None:
+        if person is None or self._starting:
             return
-        setup = QuizSetupDialog.ask(self, self.trainee_combo.currentText())
+        name = self.trainee_combo.currentText()
+        self._run(
+            Op(self, self._db, lambda _db: quizzes.quiz_categories()).success(
+                lambda categories: self._set_up(int(person), name, categories)
+            )
+        )
+
+    def _set_up(self, person: int, name: str, categories: list[CategoryInfo]) -> None:
+        setup = QuizSetupDialog.ask(self, name, categories)
         if setup is None:
             return
-        try:
-            attempt = quizzes.start_quiz(
-                self._db, int(person), setup.categories, setup.count, setup.seed
-            )
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self.quiz_requested.emit(attempt)
+        self._run(
+            Op(
+                self,
+                self._db,
+                lambda db: quizzes.start_quiz(
+                    db, person, setup.categories, setup.count, setup.seed
+                ),
+                self._bus,
+            ).success(self.quiz_requested.emit)
+        )
+
+    def _run(self, op: Op[Any]) -> None:
+        """Start ``op`` with the Start button off until it is over: a second click must
+        not open a second quiz while the first is being drawn."""
+        self._starting += 1
+        self._update_start()
+        op.finished.connect(self._start_over)
+        op.run()
+
+    def _start_over(self) -> None:
+        self._starting -= 1
+        self._update_start()
+
+    def _update_start(self) -> None:
+        self.start_button.setEnabled(self.trainee_combo.count() > 0 and not self._starting)
 
     def _activated(self, item: QListWidgetItem) -> None:
         attempt = item.data(ATTEMPT_ROLE)

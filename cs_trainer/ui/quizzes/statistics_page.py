@@ -1,27 +1,19 @@
 """The trainer's statistics: which quiz items work, and where role-play trainees go wrong.
 
 The numbers are computed by :mod:`cs_trainer.services.statistics` off the GUI thread
-(through :func:`run_in_background`); this page only picks what to compute and shows
-the result. A result that arrives after the trainer picked something else is dropped.
+(through :class:`~cs_trainer.ui.shared.operations.Op`); this page only picks what to
+compute and shows the result. A result that arrives after the trainer picked something
+else is dropped.
 """
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QPainter,
-    QPaintEvent,
-    QShowEvent,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,227 +24,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.quizzes.item_statistics import ItemReport, QuizReport
-from cs_trainer.scenarios.choice_statistics import ChoiceReport, ChoiceShare, NodeChoices
+from cs_trainer.quizzes.item_statistics import QuizReport
+from cs_trainer.scenarios.choice_statistics import ChoiceReport
 from cs_trainer.services import cohorts, statistics
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
-from cs_trainer.ui.roleplays.roleplay_end import WrapLabel, plain_label
+from cs_trainer.ui.quizzes.choice_cards import NodeCard
+from cs_trainer.ui.quizzes.item_statistics_model import (
+    FLAGGED_TEXT,
+    ITEM_COLUMN,
+    ItemStatisticsModel,
+    number,
+)
+from cs_trainer.ui.roleplays.roleplay_end import WrapLabel
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.shared.operations import run_in_background
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
-Index = QModelIndex | QPersistentModelIndex
-ITEM_COLUMN, ANSWERED_COLUMN, FACILITY_COLUMN, D27_COLUMN, RPB_COLUMN, ALPHA_COLUMN = range(6)
-FLAGGED_BACKGROUND, FLAGGED_TEXT = "#fde4e1", "#9b1c1c"
-WRONG_BACKGROUND, WRONG_BORDER = "#fff1e0", "#e39b3a"
-BEST_COLOUR, WRONG_COLOUR, OTHER_COLOUR = "#2e9d4f", "#d9822b", "#7f9cc0"
 BANNER_STYLE = "background: #fff4d6; border: 1px solid #e0b84c; border-radius: 6px; padding: 6px;"
-
-
-def number(value: float | None, signed: bool = False) -> str:
-    """Two decimals, a true minus sign, "—" for a statistic that does not exist."""
-    if value is None:
-        return "—"
-    text = f"{value:+.2f}" if signed else f"{value:.2f}"
-    return text.replace("-", "−")
-
-
-class ItemStatisticsModel(QAbstractTableModel):
-    """One row per quiz item; flagged rows (negative discrimination) are highlighted."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._items: list[ItemReport] = []
-        self._kr20: float | None = None
-        self._headers = [
-            self.tr("Question"),
-            self.tr("Answered"),
-            self.tr("Facility"),
-            self.tr("D (27 %)"),
-            self.tr("r (item–rest)"),
-            self.tr("KR-20 if deleted"),
-        ]
-        self._header_tips = [
-            "",
-            self.tr("How many finished attempts answered the item"),
-            self.tr("Share of trainees who got it right (0–1): near 1 is very easy"),
-            self.tr("Right in the top 27 % minus right in the bottom 27 %; 0.3 or more is good"),
-            self.tr("Corrected point-biserial: how well the item agrees with the rest of the quiz"),
-            self.tr("The quiz's reliability if this item were removed; higher than now: weak item"),
-        ]
-
-    def set_report(self, report: QuizReport | None) -> None:
-        self.beginResetModel()
-        self._items = list(report.items) if report is not None else []
-        self._kr20 = report.kr20 if report is not None else None
-        self.endResetModel()
-
-    def item(self, row: int) -> ItemReport:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._header_tips[section] or None
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item, column = self._items[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
-        if role == Qt.ItemDataRole.BackgroundRole and item.flagged:
-            return QBrush(QColor(FLAGGED_BACKGROUND))
-        if role == Qt.ItemDataRole.ForegroundRole and _is_negative(item, column):
-            return QBrush(QColor(FLAGGED_TEXT))
-        if role == Qt.ItemDataRole.FontRole and column == ALPHA_COLUMN and self._raises(item):
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != ITEM_COLUMN:
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def _display(self, item: ItemReport, column: int) -> str:
-        if column == ITEM_COLUMN:
-            return content_text(item.question) if item.question else item.item_id
-        if column == ANSWERED_COLUMN:
-            return str(item.attempts)
-        return [
-            number(item.facility),
-            number(item.discrimination_27, signed=True),
-            number(item.point_biserial, signed=True),
-            number(item.alpha_if_deleted),
-        ][column - FACILITY_COLUMN]
-
-    def _raises(self, item: ItemReport) -> bool:
-        """Removing the item would make the quiz more reliable."""
-        alpha = item.alpha_if_deleted
-        return alpha is not None and self._kr20 is not None and alpha > self._kr20
-
-    def _tooltip(self, item: ItemReport, column: int) -> str | None:
-        if item.flagged:
-            return self.tr("Negative discrimination: check the key")
-        if item.too_few:
-            return self.tr("Too few attempts answered this item for statistics")
-        if column == ALPHA_COLUMN and self._raises(item):
-            return self.tr("The quiz would be more reliable without this item")
-        if column == ITEM_COLUMN:
-            return f"{self._display(item, column)}\n[{item.item_id}]"
-        return None
-
-
-def _is_negative(item: ItemReport, column: int) -> bool:
-    value = {D27_COLUMN: item.discrimination_27, RPB_COLUMN: item.point_biserial}.get(column)
-    return value is not None and value < 0
-
-
-class ShareBar(QWidget):
-    """A horizontal bar filled to a choice's share of a node's visits."""
-
-    def __init__(self, share: float | None, colour: str) -> None:
-        super().__init__()
-        self.share = share or 0.0
-        self._colour = QColor(colour)
-        self.setFixedSize(180, 16)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e9edf2"))
-        painter.drawRoundedRect(self.rect(), 4, 4)
-        if self.share > 0:
-            filled = self.rect().adjusted(0, 0, -round(self.width() * (1 - self.share)), 0)
-            painter.setBrush(self._colour)
-            painter.drawRoundedRect(filled, 4, 4)
-        painter.end()
-
-
-class NodeCard(QFrame):
-    """One node: the customer's line, how often it was reached, each choice's share as a
-    bar; the best choice is marked, and the card is highlighted where most go wrong."""
-
-    def __init__(self, node: NodeChoices) -> None:
-        super().__init__()
-        self.node = node
-        self.setObjectName("nodeCard")
-        background, border = (
-            (WRONG_BACKGROUND, WRONG_BORDER) if node.goes_wrong else ("white", "#c8d3e0")
-        )
-        self.setStyleSheet(
-            f"#nodeCard {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 8px; } QLabel { background: transparent; }"
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.addWidget(self._heading())
-        layout.addWidget(plain_label(WrapLabel(content_text(node.customer), "font-size: 12pt;")))
-        if node.goes_wrong:
-            self.warning = QLabel(
-                self.tr("Most trainees choose differently from the best answer here.")
-            )
-            self.warning.setStyleSheet(f"color: {FLAGGED_TEXT}; font-weight: bold;")
-            layout.addWidget(self.warning)
-        layout.addLayout(self._choices())
-
-    def _heading(self) -> QLabel:
-        parts = [self.tr("The customer says")]
-        if self.node.reached:
-            parts.append(self.tr("reached %1×").replace("%1", str(self.node.reached)))
-        else:
-            parts.append(self.tr("not reached yet"))
-        if not self.node.on_best_path:
-            parts.append(self.tr("off the best path"))
-        heading = QLabel("  ·  ".join(parts))
-        heading.setStyleSheet("color: #555;")
-        return heading
-
-    def _choices(self) -> QGridLayout:
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setColumnStretch(1, 1)
-        most = max((choice.taken for choice in self.node.choices), default=0)
-        for row, choice in enumerate(self.node.choices):
-            marker = QLabel(self.tr("✔ best") if choice.best else "")
-            marker.setStyleSheet(f"color: {BEST_COLOUR}; font-weight: bold;")
-            text = plain_label(WrapLabel(content_text(choice.text)))
-            if choice.best:
-                text.setStyleSheet("font-weight: bold;")
-            grid.addWidget(marker, row, 0)
-            grid.addWidget(text, row, 1)
-            grid.addWidget(ShareBar(choice.share, self._colour(choice, most)), row, 2)
-            grid.addWidget(QLabel(_share_text(choice)), row, 3)
-        return grid
-
-    def _colour(self, choice: ChoiceShare, most: int) -> str:
-        if choice.best:
-            return BEST_COLOUR
-        if self.node.goes_wrong and choice.taken == most:
-            return WRONG_COLOUR
-        return OTHER_COLOUR
-
-
-def _share_text(choice: ChoiceShare) -> str:
-    if choice.share is None:
-        return "—"
-    return f"{round(choice.share * 100)} % ({choice.taken})"
 
 
 class StatisticsPage(QWidget):
@@ -412,7 +201,7 @@ class StatisticsPage(QWidget):
         self._start(
             "quiz",
             self.tr("Computing item statistics…"),
-            lambda: statistics.quiz_report(self._db, bank, cohort),
+            lambda db: statistics.quiz_report(db, bank, cohort),
             self._show_quiz,
         )
 
@@ -426,12 +215,12 @@ class StatisticsPage(QWidget):
         self._start(
             "choices",
             self.tr("Counting role-play choices…"),
-            lambda: statistics.roleplay_choice_report(self._db, scenario, cohort),
+            lambda db: statistics.roleplay_choice_report(db, scenario, cohort),
             self._show_choices,
         )
 
     def _start(
-        self, kind: str, label: str, work: Callable[[], Any], show: Callable[[Any], None]
+        self, kind: str, label: str, work: Callable[[Database], Any], show: Callable[[Any], None]
     ) -> None:
         generation = self._next(kind)
 
@@ -440,8 +229,9 @@ class StatisticsPage(QWidget):
                 show(result)
 
         self._running += 1
-        operation = run_in_background(self, label, work, shown)
-        operation.finished.connect(self._operation_finished)
+        op = Op(self, self._db, work).success(shown).with_progress(label)
+        op.finished.connect(self._operation_finished)
+        op.run()
 
     def _operation_finished(self) -> None:
         self._running -= 1

@@ -3,7 +3,13 @@
 Filters by customer type, skill and difficulty, shows the trainee's best score
 against the best possible, offers to resume an interrupted attempt, and warns
 when scenario files were skipped because they are broken (the rest still load).
+
+Adding a trainee and starting an attempt are saved through the operation route, off
+the GUI thread; until one is saved the page starts nothing else, so a double click
+or a second Enter starts one attempt, not two.
 """
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent, QTextOption
@@ -25,15 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
+from cs_trainer.changes import ROLEPLAYS
 from cs_trainer.scenarios.labels import CUSTOMER_TYPE_NAMES, DIFFICULTY_NAMES, SKILL_NAMES
-from cs_trainer.scenarios.schema import SKILLS
+from cs_trainer.scenarios.schema import SKILLS, Scenario
 from cs_trainer.services import roleplays
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
 from cs_trainer.ui.roleplays.roleplay_catalogue_model import (
     DIFFICULTY_COLUMN,
-    ROLEPLAYS,
     TITLE_COLUMN,
     CatalogueRow,
     ScenarioFilterProxy,
@@ -41,8 +46,8 @@ from cs_trainer.ui.roleplays.roleplay_catalogue_model import (
     stars,
 )
 from cs_trainer.ui.roleplays.roleplay_end import rich
-from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
 PLAY_STYLE = (
@@ -136,6 +141,7 @@ class RoleplayCataloguePage(QWidget):
         self._db = db
         self._bus = bus
         self._stale = False
+        self._saving = 0  # operations started and not yet delivered; one may start the next
         self.library = library
         self.model = ScenarioTableModel()
         self.model.set_scenarios([loaded.scenario for loaded in library.scenarios])
@@ -270,15 +276,22 @@ class RoleplayCataloguePage(QWidget):
         return int(data) if data is not None else None
 
     def refresh(self) -> None:
-        """Reload the trainee's best scores and unfinished attempts."""
+        """Reload the trainee's best scores and unfinished attempts, off the GUI thread:
+        every attempt of the trainee is read back, and a keen trainee has hundreds."""
         person = self.trainee_id()
-        best: dict[str, int] = {}
-        unfinished: dict[str, int] = {}
-        if person is not None:
-            best = roleplays.best_scores(self._db, person)
-            for progress in roleplays.unfinished_roleplays(self._db, person):
-                unfinished[progress.scenario.id] = progress.attempt_id  # the latest wins
-        self.model.set_progress(best, unfinished)
+        if person is None:
+            self._show_progress(None, ({}, {}))
+            return
+        Op(self, self._db, lambda db: _trainee_progress(db, person)).success(
+            lambda found: self._show_progress(person, found)
+        ).run()
+
+    def _show_progress(
+        self, person: int | None, found: tuple[dict[str, int], dict[str, int]]
+    ) -> None:
+        if person != self.trainee_id():
+            return  # another trainee was chosen meanwhile; their own refresh follows
+        self.model.set_progress(*found)
         self._selection_changed()
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
@@ -346,39 +359,60 @@ class RoleplayCataloguePage(QWidget):
         return self.tr("No scenario matches these filters.")
 
     # -- actions ----------------------------------------------------------------------------
-    def add_trainee(self) -> int | None:
+    def add_trainee(self, then: Callable[[int], None] | None = None) -> None:
+        """Ask for a name and add the trainee; ``then`` continues with them once saved."""
+        if self._saving:
+            return
         name = NewTraineeDialog.ask(self)
-        if name is None:
-            return None
-        try:
-            person = roleplays.add_trainee(self._db, name)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return None
-        self._fill_trainees(select=person)
-        self._bus.announce(ROLEPLAYS)
-        return person
+        if name is not None:
+            self._save(lambda db: roleplays.add_trainee(db, name), self._trainee_added(then))
+
+    def _trainee_added(self, then: Callable[[int], None] | None) -> Callable[[int], None]:
+        def added(person: int) -> None:
+            self._fill_trainees(select=person)
+            self.refresh()
+            if then is not None:
+                then(person)
+
+        return added
 
     def play(self) -> None:
         """Start a new attempt of the selected scenario (asking who plays if nobody is set up)."""
         row = self.selected_row()
-        if row is None:
+        if row is None or self._saving:
             return
-        person = self.trainee_id() or self.add_trainee()
+        scenario = row.scenario
+        person = self.trainee_id()
         if person is None:
-            return
-        try:
-            attempt = roleplays.start_roleplay(self._db, person, row.scenario)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(ROLEPLAYS)
-        self.play_requested.emit(attempt)
+            self.add_trainee(then=lambda added: self._start(added, scenario))
+        else:
+            self._start(person, scenario)
+
+    def _start(self, person: int, scenario: Scenario) -> None:
+        self._save(
+            lambda db: roleplays.start_roleplay(db, person, scenario), self.play_requested.emit
+        )
+
+    def _save(self, work: Callable[[Database], int], done: Callable[[int], None]) -> None:
+        """Start an operation; the page starts nothing else until it is delivered."""
+        self._saving += 1
+        Op(self, self._db, work, self._bus).success(done).run().finished.connect(self._saved)
+
+    def _saved(self) -> None:
+        self._saving -= 1
 
     def resume(self) -> None:
         row = self.selected_row()
         if row is not None and row.unfinished is not None:
             self.play_requested.emit(row.unfinished)
+
+
+def _trainee_progress(db: Database, person: int) -> tuple[dict[str, int], dict[str, int]]:
+    """Each scenario's best total, and its latest unfinished attempt, for one trainee."""
+    unfinished: dict[str, int] = {}
+    for progress in roleplays.unfinished_roleplays(db, person):  # oldest first: the latest wins
+        unfinished[progress.scenario.id] = progress.attempt_id
+    return roleplays.best_scores(db, person), unfinished
 
 
 def _wrapped(text: str = "", style: str = "") -> QLabel:

@@ -6,10 +6,8 @@ survives a refresh.
 """
 
 from dataclasses import dataclass, replace
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -22,14 +20,13 @@ from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.labels import CHANNEL_NAMES, CUSTOMER_TYPE_NAMES, DIFFICULTY_NAMES, label
 from cs_trainer.scenarios.schema import Scenario
 from cs_trainer.services import roleplays
+from cs_trainer.ui.shared import table_model
+from cs_trainer.ui.shared.table_model import Column, RowTableModel
 from cs_trainer.ui.shared.translation import content_text
-
-ROLEPLAYS = "roleplays"
-"""ChangeBus kind: a role-play attempt or a trainee was added or changed."""
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = table_model.SORT_ROLE
 TITLE_COLUMN, TYPE_COLUMN, CHANNEL_COLUMN, DIFFICULTY_COLUMN, BEST_COLUMN = range(5)
 
 
@@ -49,98 +46,66 @@ class CatalogueRow:
     unfinished: int | None = None
 
 
-class ScenarioTableModel(QAbstractTableModel):
+class ScenarioTableModel(RowTableModel[CatalogueRow]):
     """The loaded scenarios; the trainee's scores change in place, without a reset."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[CatalogueRow] = []
-        self._headers = [
-            self.tr("Scenario"),
-            self.tr("Customer"),
-            self.tr("Channel"),
-            self.tr("Difficulty"),
-            self.tr("Your best"),
-        ]
+        centred = Qt.AlignmentFlag.AlignCenter
+        self.declare(
+            [
+                Column(self.tr("Scenario"), lambda row: content_text(row.scenario.title)),
+                Column(
+                    self.tr("Customer"),
+                    lambda row: content_text(
+                        label(CUSTOMER_TYPE_NAMES, row.scenario.customer_type)
+                    ),
+                ),
+                Column(
+                    self.tr("Channel"),
+                    lambda row: content_text(label(CHANNEL_NAMES, row.scenario.channel)),
+                ),
+                Column(
+                    self.tr("Difficulty"),
+                    lambda row: stars(row.scenario.difficulty),
+                    sort=lambda row: row.scenario.difficulty,
+                    alignment=centred,
+                    tooltip=lambda row: content_text(DIFFICULTY_NAMES[row.scenario.difficulty]),
+                ),
+                Column(
+                    self.tr("Your best"),
+                    self._best_text,
+                    sort=lambda row: row.best if row.best is not None else -1000,
+                    alignment=centred,
+                    foreground=_best_colour,
+                ),
+            ],
+            {ID_ROLE: lambda row: row.scenario.id},
+        )
 
     def set_scenarios(self, scenarios: list[Scenario]) -> None:
-        self.beginResetModel()
-        self._rows = [_row_of(scenario) for scenario in scenarios]
-        self.endResetModel()
+        self.reset(_row_of(scenario) for scenario in scenarios)
 
     def set_progress(self, best: dict[str, int], unfinished: dict[str, int]) -> None:
         """The trainee's best totals and unfinished attempts, by scenario ID."""
-        self._rows = [
-            replace(row, best=best.get(row.scenario.id), unfinished=unfinished.get(row.scenario.id))
-            for row in self._rows
-        ]
-        if self._rows:
-            last = self.index(len(self._rows) - 1, BEST_COLUMN)
-            self.dataChanged.emit(self.index(0, BEST_COLUMN), last)
-
-    def row(self, number: int) -> CatalogueRow:
-        return self._rows[number]
+        self.update(
+            (
+                replace(
+                    row, best=best.get(row.scenario.id), unfinished=unfinished.get(row.scenario.id)
+                )
+                for row in self.rows
+            ),
+            BEST_COLUMN,
+        )
 
     def row_of(self, scenario_id: str) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.scenario.id == scenario_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row, column = self._rows[index.row()], index.column()
-        if role == ID_ROLE:
-            return row.scenario.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_key(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == DIFFICULTY_COLUMN:
-            return content_text(DIFFICULTY_NAMES[row.scenario.difficulty])
-        if role == Qt.ItemDataRole.ForegroundRole and column == BEST_COLUMN:
-            return _best_colour(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (DIFFICULTY_COLUMN, BEST_COLUMN):
-            return Qt.AlignmentFlag.AlignCenter
-        return None
-
-    def _display(self, row: CatalogueRow, column: int) -> str:
-        scenario = row.scenario
-        if column == BEST_COLUMN:
-            return self._best_text(row)
-        return [
-            content_text(scenario.title),
-            content_text(label(CUSTOMER_TYPE_NAMES, scenario.customer_type)),
-            content_text(label(CHANNEL_NAMES, scenario.channel)),
-            stars(scenario.difficulty),
-        ][column]
+        return self.find(lambda row: row.scenario.id == scenario_id)
 
     def _best_text(self, row: CatalogueRow) -> str:
         text = f"{row.best} / {row.best_possible}" if row.best is not None else "—"
         if row.unfinished is not None:
             text = self.tr("%1 · unfinished").replace("%1", text)
         return text
-
-    def _sort_key(self, row: CatalogueRow, column: int) -> Any:
-        if column == DIFFICULTY_COLUMN:
-            return row.scenario.difficulty
-        if column == BEST_COLUMN:
-            return row.best if row.best is not None else -1000
-        return self._display(row, column)
 
 
 def _row_of(scenario: Scenario) -> CatalogueRow:

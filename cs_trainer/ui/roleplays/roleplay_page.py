@@ -3,7 +3,14 @@
 Keyboard first, like the self-test: keys 1–9 answer, Enter continues past the
 feedback, Escape leaves. Every choice is committed before the screen moves on, so
 leaving (or a crash) loses nothing and the attempt resumes where it stopped.
+
+Choices and new attempts are saved through the operation route, off the GUI thread;
+while one is being saved the page takes no other choice and does not leave, so a
+quick second key press neither answers the next line unseen nor records twice.
 """
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -19,14 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.labels import CHANNEL_NAMES, CUSTOMER_TYPE_NAMES, MOOD_NAMES, label
 from cs_trainer.scenarios.schema import Node
 from cs_trainer.services import roleplays
 from cs_trainer.services.roleplays import Library, RoleplayProgress
 from cs_trainer.store.database import Database
-from cs_trainer.ui.roleplays.roleplay_catalogue_model import ROLEPLAYS, stars
+from cs_trainer.ui.roleplays.roleplay_catalogue_model import stars
 from cs_trainer.ui.roleplays.roleplay_end import (
     EndReview,
     FeedbackCard,
@@ -37,10 +43,11 @@ from cs_trainer.ui.roleplays.roleplay_end import (
     rich,
 )
 from cs_trainer.ui.settings import preferences as settings
-from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
+T = TypeVar("T")
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit for digit in range(1, 10)}
 MOOD_COLOURS = {
     "calm": "#2e7d32",
@@ -189,6 +196,7 @@ class RoleplayPage(QWidget):
         self.progress: RoleplayProgress | None = None
         self._feedback_each = True
         self._resumed_answers = 0
+        self._saving = False
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._build()
 
@@ -234,8 +242,8 @@ class RoleplayPage(QWidget):
         self.continue_button = QPushButton(self.tr("&Continue  ⏎"))
         self.retry_button = QPushButton(self.tr("&Retry this customer"))
         self.back_button = QPushButton(self.tr("&Back to the catalogue"))
-        self.leave_button.clicked.connect(self.left)
-        self.back_button.clicked.connect(self.left)
+        self.leave_button.clicked.connect(self.leave)
+        self.back_button.clicked.connect(self.leave)
         self.continue_button.clicked.connect(self.go_on)
         self.retry_button.clicked.connect(self.retry)
         self.continue_button.setStyleSheet("QPushButton { font-weight: bold; padding: 6px 24px; }")
@@ -258,7 +266,10 @@ class RoleplayPage(QWidget):
     # -- flow -------------------------------------------------------------------------------
     def start(self, attempt_id: int) -> None:
         """Show a new or resumed attempt where it stands (its end screen if it is over)."""
-        self.progress = roleplays.load_roleplay(self._db, attempt_id)
+        self._show_attempt(roleplays.load_roleplay(self._db, attempt_id))
+
+    def _show_attempt(self, progress: RoleplayProgress) -> None:
+        self.progress = progress
         self._feedback_each = settings.read(settings.ROLEPLAY_FEEDBACK) != "end"
         self._resumed_answers = len(self.progress.state.path)
         scenario = self.progress.scenario
@@ -280,28 +291,37 @@ class RoleplayPage(QWidget):
     def choose(self, index: int) -> None:
         """Answer with choice ``index`` (0-based); it is committed before anything is shown."""
         progress = self.progress
-        if progress is None or self.screens.currentWidget() is not self.play_screen:
+        if progress is None or self._saving or self.screens.currentWidget() is not self.play_screen:
             return
         node = runner.current_node(progress.scenario, progress.state)
         if not 0 <= index < len(node.choices):
             return
-        try:
-            self.progress = roleplays.record_choice(self._db, progress.attempt_id, index)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
+        attempt_id = progress.attempt_id
+        self._save(
+            lambda db: roleplays.record_choice(db, attempt_id, index),
+            lambda after: self._choice_saved(progress, index, after),
+        )
+
+    def _choice_saved(self, before: RoleplayProgress, index: int, after: RoleplayProgress) -> None:
+        if self.progress is not before:
+            return  # another attempt was started meanwhile
+        self.progress = after
         self._resumed_answers = 0
-        self._bus.announce(ROLEPLAYS)
         if self._feedback_each:
-            change = self.progress.state.patience - progress.state.patience
-            self.feedback_card.show_choice(
-                node.choices[index], change, self.progress.state.patience
-            )
-            self.patience_meter.show_patience(self.progress.state.patience)
+            node = runner.current_node(before.scenario, before.state)
+            change = after.state.patience - before.state.patience
+            self.feedback_card.show_choice(node.choices[index], change, after.state.patience)
+            self.patience_meter.show_patience(after.state.patience)
             self.screens.setCurrentWidget(self.feedback_screen)
             self._update_buttons()
         else:
             self.go_on()
+
+    def leave(self) -> None:
+        """Back to the catalogue; not while a choice is being saved, so it is kept or
+        refused (and told) on this page, never behind the trainee's back."""
+        if not self._saving:
+            self.left.emit()
 
     def go_on(self) -> None:
         """Past the feedback: the next line, or the end screen when the conversation is over."""
@@ -320,19 +340,25 @@ class RoleplayPage(QWidget):
 
     def play_scenario(self, scenario_id: str) -> None:
         """Start a new attempt of ``scenario_id`` for the same trainee and play it."""
-        if self.progress is None:
+        if self.progress is None or self._saving:
             return
         scenario = next(
             (s.scenario for s in self.library.scenarios if s.scenario.id == scenario_id),
             self.progress.scenario,
         )
-        try:
-            attempt = roleplays.start_roleplay(self._db, self.progress.person_id, scenario)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(ROLEPLAYS)
-        self.start(attempt)
+        person = self.progress.person_id
+        self._save(
+            lambda db: roleplays.load_roleplay(db, roleplays.start_roleplay(db, person, scenario)),
+            self._show_attempt,
+        )
+
+    def _save(self, work: Callable[[Database], T], done: Callable[[T], None]) -> None:
+        """One write at a time: the page waits for it before it takes the next action."""
+        self._saving = True
+        Op(self, self._db, work, self._bus).success(done).run().finished.connect(self._saved)
+
+    def _saved(self) -> None:
+        self._saving = False
 
     # -- screens ----------------------------------------------------------------------------
     def _show_node(self) -> None:
@@ -383,6 +409,6 @@ class RoleplayPage(QWidget):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and screen is self.feedback_screen:
             self.go_on()
         elif key == Qt.Key.Key_Escape:
-            self.left.emit()
+            self.leave()
         else:
             super().keyPressEvent(event)

@@ -3,7 +3,15 @@
 Made for handing the laptop to a candidate: large text, one decision per
 screen, number keys 1–9 and 0 (=10), and every answer saved the moment it is
 given so the test can be resumed after a crash.
+
+An answer is saved through the operation route, off the GUI thread, and shows as
+given only once it is committed: until then the page takes no other answer and does
+not move, so a quick second key press neither skips a pair nor records one twice,
+and whatever the screen shows as answered survives a crash.
 """
+
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -11,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -19,15 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.errors import UserError
 from cs_trainer.services import selftests
 from cs_trainer.services.selftests import AttemptOutcome, AttemptProgress
 from cs_trainer.store.database import Database
 from cs_trainer.ui.selftest.result_view import ResultView
-from cs_trainer.ui.shared import problems
-from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.confirm import ask_to_leave
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
+T = TypeVar("T")
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{digit}"): digit or 10 for digit in range(10)}
 
 
@@ -99,6 +107,10 @@ class QuestionScreen(QWidget):
                 "one, 10 exactly like the right one. Keys 1–9 and 0 (for 10) work too."
             )
         )
+        self.show_choice(value)
+
+    def show_choice(self, value: int | None) -> None:
+        """Check the saved answer only: a click checks its button before it is saved."""
         self.choice_group.setExclusive(False)
         for button in self.choice_group.buttons():
             button.setChecked(self.choice_group.id(button) == value)
@@ -106,10 +118,15 @@ class QuestionScreen(QWidget):
 
 
 class SelfTestPage(QWidget):
-    """Runs one attempt from its instructions to its result; ``left`` when the user goes back."""
+    """Runs one attempt from its instructions to its result; ``left`` when the user goes back.
+
+    ``answer_saved`` (item ID, value) says an answer is committed: the moment the page
+    shows it as given.
+    """
 
     left = Signal()
     finished = Signal(int)
+    answer_saved = Signal(str, int)
 
     def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +135,7 @@ class SelfTestPage(QWidget):
         self._progress: AttemptProgress | None = None
         self._answers: dict[str, int] = {}
         self._index = 0
+        self._saving = False
         self.outcome: AttemptOutcome | None = None
         self._build()
 
@@ -207,39 +225,37 @@ class SelfTestPage(QWidget):
         self._update_chrome()
 
     def answer(self, value: int) -> None:
-        """Save the answer to the pair on screen; it is committed before anything else happens."""
+        """Save the answer to the pair on screen; it shows as given once it is committed."""
         if self._progress is None or self.screens.currentWidget() is not self.question:
             return
         item = self._progress.instrument.items[self._index]
-        try:
-            selftests.record_answer(self._db, self._progress.attempt_id, item.id, value)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._answers[item.id] = value
-        self._show_item(self._index)
+        self.question.show_choice(self._answers.get(item.id))
+        if self._saving:
+            return  # the answer before this one is not saved yet
+        attempt_id, item_id = self._progress.attempt_id, item.id
+        self._save(
+            lambda db: selftests.record_answer(db, attempt_id, item_id, value),
+            lambda _none: self._answer_saved(attempt_id, item_id, value),
+        )
 
     def go_next(self) -> None:
-        if self._progress and self._index + 1 < len(self._progress.instrument.items):
+        if (
+            not self._saving
+            and self._progress
+            and self._index + 1 < len(self._progress.instrument.items)
+        ):
             self._show_item(self._index + 1)
 
     def go_back(self) -> None:
-        if self.screens.currentWidget() is self.question and self._index > 0:
+        if not self._saving and self.screens.currentWidget() is self.question and self._index > 0:
             self._show_item(self._index - 1)
 
     def finish(self) -> None:
-        if self._progress is None or not self._all_answered():
+        if self._progress is None or self._saving or not self._all_answered():
             return
-        try:
-            self.outcome = selftests.finish_selftest(self._db, self._progress.attempt_id)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(ATTEMPTS)
-        self.result_view.show_outcome(self.outcome)
-        self.screens.setCurrentWidget(self.result_view)
-        self._update_chrome()
-        self.finished.emit(self.outcome.attempt_id)
+        attempt_id = self._progress.attempt_id
+        self.finish_button.setEnabled(False)
+        self._save(lambda db: selftests.finish_selftest(db, attempt_id), self._show_outcome)
 
     @property
     def person_id(self) -> int | None:
@@ -250,13 +266,14 @@ class SelfTestPage(QWidget):
         return self._progress.person_name if self._progress else ""
 
     def _leave(self) -> None:
-        if self.confirm_leave(self):
+        # Not while an answer is being saved: it is kept or refused before the page goes.
+        if not self._saving and self.confirm_leave(self):
             self.left.emit()
 
     @classmethod
     def confirm_leave(cls, parent: QWidget) -> bool:
         """Asked before leaving mid-test; tests replace this classmethod."""
-        answer = QMessageBox.question(
+        return ask_to_leave(
             parent,
             QCoreApplication.translate("SelfTestPage", "Leave the test?"),
             QCoreApplication.translate(
@@ -265,7 +282,34 @@ class SelfTestPage(QWidget):
                 "from the candidate's page.",
             ),
         )
-        return answer == QMessageBox.StandardButton.Yes
+
+    # -- saving ---------------------------------------------------------------------------
+    def _save(self, work: Callable[[Database], T], done: Callable[[T], None]) -> None:
+        """One write at a time: the page waits for it before it takes the next action."""
+        self._saving = True
+        Op(self, self._db, work, self._bus).success(done).run().finished.connect(self._saved)
+
+    def _saved(self) -> None:
+        """The write succeeded or was refused (and the problem shown): carry on."""
+        self._saving = False
+        self._update_chrome()
+
+    def _answer_saved(self, attempt_id: int, item_id: str, value: int) -> None:
+        if self._progress is None or self._progress.attempt_id != attempt_id:
+            return  # another attempt was started meanwhile; the answer is in its own
+        self._answers[item_id] = value
+        if self.screens.currentWidget() is self.question:
+            self._show_item(self._index)
+        self.answer_saved.emit(item_id, value)
+
+    def _show_outcome(self, outcome: AttemptOutcome) -> None:
+        if self._progress is None or self._progress.attempt_id != outcome.attempt_id:
+            return
+        self.outcome = outcome
+        self.result_view.show_outcome(outcome)
+        self.screens.setCurrentWidget(self.result_view)
+        self._update_chrome()
+        self.finished.emit(outcome.attempt_id)
 
     def _show_item(self, index: int) -> None:
         assert self._progress is not None

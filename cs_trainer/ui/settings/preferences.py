@@ -19,6 +19,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
+from cs_trainer import changes
 from cs_trainer.services import app_settings, typing_tests
 from cs_trainer.store.database import Database
 
@@ -170,9 +171,11 @@ def read(setting: Setting[T]) -> T:
 
 
 def write(setting: Setting[T], value: T) -> None:
+    """Store a computer setting; inside an operation it counts as a SETTINGS change."""
     _require(setting, Scope.COMPUTER)
     _check(setting, value)
     QSettings().setValue(setting.key, value)
+    changes.record([changes.SETTINGS])
 
 
 def read_department(db: Database, setting: Setting[T]) -> T:

@@ -30,7 +30,8 @@ from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings.preferences import Scope, Setting, translated
 from cs_trainer.ui.settings.setting_editors import build_editor, editor_value, show_value
-from cs_trainer.ui.shared.changes import SETTINGS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.operations import Op
 
 W = TypeVar("W", bound=QWidget)
 HELP_STYLE = "color: #666;"
@@ -66,14 +67,13 @@ class SettingsPage(QWidget):
             for setting in settings.ALL
             if (value := editor_value(self.editors[setting.key])) != self._stored[setting.key]
         }
-        self._write_department_settings(
-            [(s, v) for s, v in changed.items() if s.scope is Scope.DEPARTMENT]
-        )
+        Op(self, self._db, lambda db: _store(db, changed), self._bus).success(
+            lambda _none: self._saved(changed)
+        ).run()
+
+    def _saved(self, changed: dict[Setting[Any], object]) -> None:
         for setting, value in changed.items():
-            if setting.scope is Scope.COMPUTER:
-                settings.write(setting, value)
             self._stored[setting.key] = value
-        self._bus.announce(SETTINGS)
         self.saved.emit(self.tr("Settings saved."))
         if settings.LANGUAGE in changed:
             self.language_changed.emit(changed[settings.LANGUAGE])
@@ -90,11 +90,6 @@ class SettingsPage(QWidget):
             if editor_value(editor) == self._stored[setting.key]:
                 self._stored[setting.key] = self._read(setting)
                 show_value(editor, self._stored[setting.key])
-
-    def _write_department_settings(self, values: list[tuple[Setting[Any], object]]) -> None:
-        """The database half of a save, in one place so it can move to a background write."""
-        for setting, value in values:
-            app_settings.set_setting(self._db, setting.key, settings.stored_text(setting, value))
 
     def _read(self, setting: Setting[Any]) -> object:
         if setting.scope is Scope.DEPARTMENT:
@@ -161,6 +156,16 @@ class SettingsPage(QWidget):
         editor = self.editors[setting.key]
         assert isinstance(editor, kind), f"{setting.key} has a {type(editor).__name__}"
         return editor
+
+
+def _store(db: Database, changed: dict[Setting[Any], object]) -> None:
+    """The work of a save, on the operation thread: the department's values in the
+    database, this computer's in QSettings (which may be written from any thread)."""
+    for setting, value in changed.items():
+        if setting.scope is Scope.DEPARTMENT:
+            app_settings.set_setting(db, setting.key, settings.stored_text(setting, value))
+        else:
+            settings.write(setting, value)
 
 
 def _scrolled(column: QVBoxLayout) -> QScrollArea:

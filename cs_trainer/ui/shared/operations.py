@@ -1,42 +1,74 @@
-"""Run slow work (writing PDFs, batch exports, later imports) off the GUI thread.
+"""The one route for work that changes data or takes time: :class:`Op`.
 
-The work is a plain function that never touches a widget; ``on_success``
-and ``on_failure`` run back on the GUI thread. A progress dialog appears only
-if the work takes longer than a moment, so quick work does not flash a window.
+Modelled on Anki's ``CollectionOp``/``QueryOp``. The work is a plain function given
+the :class:`~cs_trainer.store.database.Database` (never a widget); it runs on one
+worker thread that every operation shares, so writes never overlap and never block
+the window. Its result comes back to ``success`` on the GUI thread; a known problem
+(:class:`~cs_trainer.errors.UserError`, or an environment ``OSError``) becomes one
+message through :mod:`cs_trainer.ui.shared.problems`; a bug reaches the crash
+dialog. The kinds of data the services report changing (``db.writing(kind)``) are
+broadcast once on the :class:`~cs_trainer.ui.shared.changes.ChangeBus`, so pages
+never announce changes themselves.
 
-:func:`run_with_progress` is for work long enough to count and to cancel: the
-work gets a :class:`ProgressReporter`, the dialog shows "done / total" and a
-Cancel button, and Cancel only sets a flag. The work stops at its next check by
-raising :class:`~cs_trainer.errors.Interrupted`, which is a quiet cancel here,
-never an error box.
+A progress dialog appears only if the work takes longer than a moment. Work that
+counts its steps gets a :class:`ProgressReporter` (:meth:`Op.counting`): the dialog
+shows "done / total" and Cancel, and Cancel only sets a flag; the work stops at its
+next check by raising :class:`~cs_trainer.errors.Interrupted`, a quiet stop.
+
+The acting account travels with the work (:mod:`cs_trainer.services.acting`): the
+context the operation was started in is the one the work runs in.
 """
 
+import contextvars
+import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from shiboken6 import isValid
 
+from cs_trainer import changes, known_problems
 from cs_trainer.errors import Interrupted, UserError
+from cs_trainer.store.database import Database
 from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.changes import ChangeBus
 
+T = TypeVar("T")
 PROGRESS_DELAY_MS = 400
+_log = logging.getLogger(__name__)
+_running: set["Op[object]"] = set()
+_pool: QThreadPool | None = None
 
 
-class _Signals(QObject):
-    succeeded = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
+def pending() -> int:
+    """How many operations have started and not yet delivered; tests wait for 0."""
+    return len(_running)
+
+
+def worker_pool() -> QThreadPool:
+    """The one thread every operation runs on, in the order they were started."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(1)
+        _pool.setExpiryTimeout(-1)
+    return _pool
 
 
 class ProgressReporter:
-    """What work run by :func:`run_with_progress` gets: a way to report how far it is
-    and to ask whether the user pressed Cancel. Safe to use from the worker thread.
-
-    Plain Python on purpose: the work stays free of Qt, so the same function runs
-    from the command line with another reporter.
-    """
+    """What counting work gets: a way to say how far it is and to ask whether the user
+    pressed Cancel. Plain Python and safe from the worker thread, so the same work runs
+    from the command line with another reporter."""
 
     def __init__(self, emit: Callable[[int, int, str], None]) -> None:
         self._emit = emit
@@ -55,136 +87,182 @@ class ProgressReporter:
         self._cancel.set()
 
 
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], signals: _Signals) -> None:
-        super().__init__()
-        self._work = work
-        self._signals = signals
+class _Relay(QObject):
+    """Carries the worker's outcome to the GUI thread (queued across threads)."""
 
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except Exception as exc:  # handed to the GUI thread, which decides what it is
-            self._signals.failed.emit(exc)
-        else:
-            self._signals.succeeded.emit(result)
-
-
-class Operation(QObject):
-    """One piece of background work with its callbacks; keep a reference until done."""
-
+    succeeded = Signal(object, object)
+    failed = Signal(object, object)
+    progressed = Signal(int, int, str)
     finished = Signal()
 
+
+class _Job(QRunnable):
+    def __init__(self, run: Callable[[], None]) -> None:
+        super().__init__()
+        self._run = run
+
+    def run(self) -> None:
+        self._run()
+
+
+class Op(Generic[T]):
+    """One operation: ``Op(parent, db, work).success(show).run()``.
+
+    ``parent`` owns the messages and the progress dialog; ``bus`` (if given) receives
+    the changed kinds. Keep nothing: the module keeps the operation until it is done.
+    """
+
     def __init__(
         self,
         parent: QWidget,
-        label: str,
-        work: Callable[[], Any],
-        on_success: Callable[[Any], None],
-        on_cancelled: Callable[[], None] | None = None,
+        db: Database,
+        work: Callable[[Database], T],
+        bus: ChangeBus | None = None,
     ) -> None:
-        super().__init__(parent)
         self._parent = parent
-        self._on_success = on_success
-        self._on_cancelled = on_cancelled
-        self._signals = _Signals(self)
-        self._signals.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
-        self._progress = QProgressDialog(label, "", 0, 0, parent)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        self._job = _Job(work, self._signals)
-        self._job.setAutoDelete(False)
+        self._db = db
+        self._work = work
+        self._bus = bus
+        self._on_success: Callable[[T], None] | None = None
+        self._on_problem: Callable[[UserError], None] | None = None
+        self._on_cancelled: Callable[[], None] | None = None
+        self._label: str | None = None
+        self.reporter: ProgressReporter | None = None
+        self.relay = _Relay()  # not the parent's child: the page may close first
+        self.relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
+        self.relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.progress_dialog: QProgressDialog | None = None
 
-    @property
-    def progress_dialog(self) -> QProgressDialog:
-        """The dialog that appears if the work takes more than a moment."""
-        return self._progress
+    @classmethod
+    def counting(
+        cls,
+        parent: QWidget,
+        db: Database,
+        work: Callable[[Database, ProgressReporter], T],
+        bus: ChangeBus | None = None,
+    ) -> "Op[T]":
+        """Work that reports its steps and can be cancelled; call :meth:`with_progress`."""
+        reporter_box: list[ProgressReporter] = []
+        op = cls(parent, db, lambda database: work(database, reporter_box[0]), bus)
+        op.reporter = ProgressReporter(op.relay.progressed.emit)
+        reporter_box.append(op.reporter)
+        return op
 
-    def start(self) -> "Operation":
-        QThreadPool.globalInstance().start(self._job)
+    def success(self, callback: Callable[[T], None]) -> "Op[T]":
+        self._on_success = callback
         return self
 
-    def _succeeded(self, result: object) -> None:
-        self._done()
-        self._on_success(result)
+    def problem(self, callback: Callable[[UserError], None]) -> "Op[T]":
+        """Handle a known problem here instead of showing it (e.g. to stay on a form)."""
+        self._on_problem = callback
+        return self
 
-    def _failed(self, exc: object) -> None:
-        self._done()
-        if isinstance(exc, Interrupted):  # the user cancelled: nothing to report
-            if self._on_cancelled is not None:
-                self._on_cancelled()
-        elif isinstance(exc, UserError):
-            problems.show_problem(self._parent, str(exc))
-        elif isinstance(exc, OSError):
-            problems.show_problem(
-                self._parent, f"{exc.strerror or exc}: {exc.filename or ''}".strip(": ")
-            )
-        else:
-            assert isinstance(exc, BaseException)
-            raise exc
+    def cancelled(self, callback: Callable[[], None]) -> "Op[T]":
+        self._on_cancelled = callback
+        return self
+
+    def with_progress(self, label: str) -> "Op[T]":
+        """Show ``label`` in a dialog if the work takes longer than a moment."""
+        self._label = label
+        return self
+
+    @property
+    def finished(self) -> SignalInstance:
+        """Emitted on the GUI thread after the outcome was handled."""
+        return self.relay.finished
+
+    def run(self) -> "Op[T]":
+        if self._label is not None:
+            self.progress_dialog = self._make_dialog(self._label)
+        _running.add(self)  # type: ignore[arg-type]
+        context = contextvars.copy_context()
+        worker_pool().start(_Job(lambda: context.run(self._run_work)))
+        return self
+
+    def _run_work(self) -> None:
+        with changes.recording() as changed:
+            try:
+                result = self._work(self._db)
+            except BaseException as exc:  # handed to the GUI thread, which tells what it is
+                # Writes committed before the failure stay; pages must still hear of them.
+                self.relay.failed.emit(exc, frozenset(changed))
+                return
+        self.relay.succeeded.emit(result, frozenset(changed))
+
+    def _succeeded(self, result: T, changed: frozenset[str]) -> None:
+        try:
+            self._close_dialog()
+            self._announce(changed)
+            if not isValid(self._parent):
+                return  # the page closed while its work ran: the work is done, nobody to tell
+            if self._on_success is not None:
+                self._on_success(result)
+        finally:
+            self._done()
+
+    def _failed(self, exc: BaseException, changed: frozenset[str]) -> None:
+        try:
+            self._close_dialog()
+            self._announce(changed)
+            known = _known_problem(exc)
+            if known is not None and not isValid(self._parent):
+                _log.info("a closed page's operation met a known problem: %s", known)
+                return
+            if isinstance(exc, Interrupted):
+                if self._on_cancelled is not None:
+                    self._on_cancelled()
+            elif known is not None and self._on_problem is not None:
+                self._on_problem(known)
+            elif known is not None:
+                problems.show_problem(self._parent, known)
+            else:
+                raise exc  # a bug: sys.excepthook shows the crash dialog
+        finally:
+            self._done()
+
+    def _announce(self, changed: frozenset[str]) -> None:
+        if changed and self._bus is not None and isValid(self._bus):
+            self._bus.announce(*changed)
 
     def _done(self) -> None:
-        self._progress.reset()
-        self._progress.close()
-        self.finished.emit()
-        self.deleteLater()
+        _running.discard(self)
+        self.relay.finished.emit()
+        self.relay.deleteLater()
 
-
-def run_in_background(
-    parent: QWidget, label: str, work: Callable[[], Any], on_success: Callable[[Any], None]
-) -> Operation:
-    """Start ``work`` on the thread pool; returns the Operation (its ``finished`` signal)."""
-    return Operation(parent, label, work, on_success).start()
-
-
-class ProgressOperation(Operation):
-    """An Operation whose work counts its steps and can be cancelled.
-
-    The dialog's bar reads "done / total" and its label names the last step;
-    Cancel (or Escape, or closing the dialog) sets the reporter's flag and the
-    dialog goes away at once, while the work finishes its current step.
-    """
-
-    def __init__(
-        self,
-        parent: QWidget,
-        label: str,
-        work: Callable[[ProgressReporter], Any],
-        on_success: Callable[[Any], None],
-        on_cancelled: Callable[[], None] | None = None,
-    ) -> None:
-        super().__init__(parent, label, lambda: work(self.reporter), on_success, on_cancelled)
-        self._label = label
-        self.reporter = ProgressReporter(self._signals.progressed.emit)
-        self._signals.progressed.connect(self._show, Qt.ConnectionType.QueuedConnection)
-        bar = QProgressBar(self._progress)
+    def _make_dialog(self, label: str) -> QProgressDialog:
+        dialog = QProgressDialog(label, "", 0, 0, self._parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(PROGRESS_DELAY_MS)
+        if self.reporter is None:
+            dialog.setCancelButton(None)
+            return dialog
+        bar = QProgressBar(dialog)
         bar.setFormat("%v / %m")
-        self._progress.setBar(bar)
-        self._progress.setCancelButtonText(self.tr("Cancel"))
-        self._progress.canceled.connect(self.reporter.cancel)
+        dialog.setBar(bar)
+        dialog.setCancelButtonText(QCoreApplication.translate("Op", "Cancel"))
+        dialog.canceled.connect(self.reporter.cancel)
+        self.relay.progressed.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        return dialog
 
-    def _show(self, done: int, total: int, message: str) -> None:
-        if self.reporter.cancelled():
+    def _show_progress(self, done: int, total: int, message: str) -> None:
+        dialog = self.progress_dialog
+        if dialog is None or self.reporter is None or self.reporter.cancelled():
             return
-        self._progress.setMaximum(total)
-        self._progress.setLabelText(f"{self._label}\n{message}" if message else self._label)
-        self._progress.setValue(done)
+        dialog.setMaximum(total)
+        label = self._label or ""
+        dialog.setLabelText(f"{label}\n{message}" if message else label)
+        dialog.setValue(done)
+
+    def _close_dialog(self) -> None:
+        if self.progress_dialog is not None and isValid(self.progress_dialog):
+            self.progress_dialog.reset()
+            self.progress_dialog.close()
 
 
-def run_with_progress(
-    parent: QWidget,
-    label: str,
-    work: Callable[[ProgressReporter], Any],
-    on_success: Callable[[Any], None],
-    on_cancelled: Callable[[], None] | None = None,
-) -> ProgressOperation:
-    """Start ``work(reporter)`` on the thread pool with a counting, cancellable dialog.
-
-    ``on_success(result)`` or ``on_cancelled()`` runs on the GUI thread; a known
-    problem becomes one message, as with :func:`run_in_background`.
-    """
-    operation = ProgressOperation(parent, label, work, on_success, on_cancelled)
-    operation.start()
-    return operation
+def _known_problem(exc: BaseException) -> UserError | None:
+    """The known problem ``exc`` is, or None for a bug (and for a quiet cancel)."""
+    if isinstance(exc, UserError):
+        return exc
+    if isinstance(exc, OSError):
+        return known_problems.from_os_error(exc)
+    return None

@@ -13,11 +13,12 @@ from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from cs_trainer import language as message_language
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.resources import package_path
 
 LANGUAGES = ("zh", "en")
-TS_FILES = {"zh": "cs_trainer_zh_CN.ts"}
+TS_FILES = {"zh": ("cs_trainer_zh_CN.ts", "qt_supplement_zh_CN.ts")}
 QT_LOCALES = {"zh": "zh_CN"}  # Qt's own strings (OK, Cancel, Yes, No) from the PySide6 wheel
 
 
@@ -78,11 +79,12 @@ class LanguageSwitch:
             folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             if qt_translator.load(f"qtbase_{QT_LOCALES[language]}", folder):
                 cls._installed.append(qt_translator)
-        if language in TS_FILES:
-            cls._installed.append(TsTranslator(package_path("i18n", TS_FILES[language]), app))
+        for ts_file in TS_FILES.get(language, ()):
+            cls._installed.append(TsTranslator(package_path("i18n", ts_file), app))
         for translator in cls._installed:
             app.installTranslator(translator)
         cls.current = language
+        message_language.set_current("zh" if language == "zh" else "en")
         return language
 
 

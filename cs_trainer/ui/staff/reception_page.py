@@ -2,50 +2,29 @@
 deduction and bonus entries for a period with the running total, and the assessment sheet.
 
 The page only gathers input and shows results: points, totals and the PDF all
-come from :mod:`cs_trainer.services.reception`.
+come from :mod:`cs_trainer.services.reception`. Adding a staff member or an entry and
+deleting one run on the operation route; the page refreshes itself when the service
+reports that staff or entries changed. The entry dialog is in
+:mod:`~cs_trainer.ui.staff.reception_entry_dialog`.
 """
 
 import calendar
 import html
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QDate,
-    QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QUrl,
-    Signal,
-)
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QDesktopServices,
-    QShowEvent,
-    QStandardItem,
-    QStandardItemModel,
-)
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -56,53 +35,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.changes import RECEPTION, STAFF
 from cs_trainer.errors import UserError
 from cs_trainer.services import reception, staff
 from cs_trainer.services.reception import EntryRow, PeriodTotal
-from cs_trainer.staff_forms.reception_schema import ReceptionStandard, StandardItem
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.shared.operations import run_in_background
+from cs_trainer.ui.shared.operations import Op
+from cs_trainer.ui.shared.table_model import Column, RowTableModel
 from cs_trainer.ui.shared.translation import content_text
+from cs_trainer.ui.staff.dates import date_edit, to_date
+from cs_trainer.ui.staff.reception_entry_dialog import AddEntryDialog
+from cs_trainer.ui.staff.reception_points import DEDUCTION_COLOUR, VALUE_STYLE, show_points, signed
+from cs_trainer.ui.staff.reception_points import (
+    points_brush as _points_brush,
+)  # the entries model calls it so
 
-RECEPTION = "reception"  # change-bus kind: reception entries
-STAFF = "staff"  # change-bus kind: staff members
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 DATE_COLUMN, ITEM_COLUMN, POINTS_COLUMN, NOTE_COLUMN, RUNNING_COLUMN, ASSESSOR_COLUMN = range(6)
-DEDUCTION_COLOUR = QColor("#B3261E")
-BONUS_COLOUR = QColor("#2E7D32")
-VALUE_STYLE = "font-size: 13pt;"
-
-
-def signed(points: int) -> str:
-    """Points with their sign, as the sheet prints them: -20, +100, 0."""
-    return f"{points:+d}" if points else "0"
-
-
-def _points_brush(points: int) -> QBrush | None:
-    if points < 0:
-        return QBrush(DEDUCTION_COLOUR)
-    return QBrush(BONUS_COLOUR) if points > 0 else None
-
-
-def _show_points(label: QLabel, points: int) -> None:
-    """Signed points in red (deduction), green (bonus) or plain ink (none)."""
-    label.setText(signed(points))
-    colour = DEDUCTION_COLOUR if points < 0 else BONUS_COLOUR if points > 0 else None
-    label.setStyleSheet(VALUE_STYLE + (f" color: {colour.name()};" if colour else ""))
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 def this_month(today: date) -> tuple[date, date]:
@@ -114,250 +67,37 @@ def this_month(today: date) -> tuple[date, date]:
 # --------------------------------------------------------------------------- entries model
 
 
-class ReceptionEntryModel(QAbstractTableModel):
+class ReceptionEntryModel(RowTableModel[EntryRow]):
     """The period's entries in date order; ``ID_ROLE`` gives a row's entry ID."""
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: list[EntryRow] = []
-        self._headers = [
-            self.tr("Date"),
-            self.tr("Item"),
-            self.tr("Points"),
-            self.tr("Note"),
-            self.tr("Running total"),
-            self.tr("Assessor"),
+        texts: list[tuple[str, Callable[[EntryRow], str]]] = [
+            (self.tr("Date"), lambda row: row.entry_date.isoformat()),
+            (self.tr("Item"), lambda row: content_text(row.item_text)),
+            (self.tr("Points"), lambda row: signed(row.points)),
+            (self.tr("Note"), lambda row: row.note),
+            (self.tr("Running total"), lambda row: str(row.running_total)),
+            (self.tr("Assessor"), lambda row: row.assessor),
         ]
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        aligned = {POINTS_COLUMN: right, RUNNING_COLUMN: right}
+        coloured: dict[int, Callable[[EntryRow], QBrush | None]] = {
+            POINTS_COLUMN: lambda row: _points_brush(row.points),
+            RUNNING_COLUMN: lambda row: QBrush(DEDUCTION_COLOUR) if row.running_total < 0 else None,
+        }
+        columns = [
+            # A long item or note is cut off in its cell: the tooltip shows it whole.
+            Column(header, text, tooltip=text, alignment=aligned.get(n), foreground=coloured.get(n))
+            for n, (header, text) in enumerate(texts)
+        ]
+        self.declare(columns, {ID_ROLE: lambda row: row.id})
 
     def set_rows(self, rows: list[EntryRow]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        self.reset(rows)
 
     def entry(self, row: int) -> EntryRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == ID_ROLE:
-            return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._foreground(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (POINTS_COLUMN, RUNNING_COLUMN):
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return None
-
-    def _display(self, row: EntryRow, column: int) -> str:
-        values = [
-            row.entry_date.isoformat(),
-            content_text(row.item_text),
-            signed(row.points),
-            row.note,
-            str(row.running_total),
-            row.assessor,
-        ]
-        return values[column]
-
-    def _foreground(self, row: EntryRow, column: int) -> QBrush | None:
-        if column == POINTS_COLUMN:
-            return _points_brush(row.points)
-        if column == RUNNING_COLUMN and row.running_total < 0:
-            return QBrush(DEDUCTION_COLOUR)
-        return None
-
-
-# --------------------------------------------------------------------------- add-entry dialog
-
-
-@dataclass(frozen=True)
-class EntryRequest:
-    """What the assessor chose in the dialog, ready for :func:`reception.add_entry`."""
-
-    code: str
-    entry_date: date
-    note: str
-    assessor: str
-
-
-def _item_row(item: StandardItem, standard: ReceptionStandard) -> list[QStandardItem]:
-    """One pickable item: its points (coloured) and its text; searchable in both languages,
-    with the clause's requirement as the tooltip."""
-    clause = next(c for c in standard.clauses if c.number == item.clause)
-    search = f"{signed(item.points)} {item.text.zh} {item.text.en}"
-    cells = [QStandardItem(signed(item.points)), QStandardItem(content_text(item.text))]
-    for cell in cells:
-        cell.setData(item.id, ID_ROLE)
-        cell.setData(search, SEARCH_ROLE)
-        cell.setToolTip(content_text(clause.requirement))
-        cell.setEditable(False)
-    cells[0].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    brush = _points_brush(item.points)
-    if brush is not None:
-        cells[0].setForeground(brush)
-    return cells
-
-
-class AddEntryDialog(QDialog):
-    """Pick the standard's item (searchable, with its points), the date and a note."""
-
-    def __init__(
-        self,
-        standard: ReceptionStandard,
-        staff_name: str,
-        assessor: str,
-        default_date: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a deduction or bonus"))
-        self._items = QStandardItemModel(self)
-        self._items.setHorizontalHeaderLabels([self.tr("Points"), self.tr("Item")])
-        for item in standard.items:
-            self._items.appendRow(_item_row(item, standard))
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self._items)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self._build(staff_name, assessor, default_date)
-
-    def _build(self, staff_name: str, assessor: str, default_date: date) -> None:
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search the standard's items"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self._search)
-        self.item_table = self._item_table()
-        self.date_edit = _date_edit(default_date)
-        self.date_edit.setMaximumDate(QDate.currentDate())
-        self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText(self.tr("What happened, where, who confirmed it"))
-        self.assessor_edit = QLineEdit(assessor)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self._lay_out(staff_name)
-        self._update_ok()
-
-    def _item_table(self) -> QTableView:
-        """Points and text of every item; the text wraps so nothing is cut off."""
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setWordWrap(True)
-        table.setShowGrid(False)
-        table.verticalHeader().hide()
-        table.setMinimumHeight(300)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.selectionModel().selectionChanged.connect(self._update_ok)
-        return table
-
-    def _search(self, text: str) -> None:
-        """Filter the items; the chosen one stays chosen only while it is still listed.
-
-        Otherwise the view would move the selection to a neighbouring row, and OK
-        would record an item the assessor never picked.
-        """
-        chosen = self.chosen_code()
-        self.proxy.setFilterFixedString(text)
-        self.item_table.clearSelection()
-        self.item_table.setCurrentIndex(QModelIndex())
-        if chosen is not None and self._row_of(chosen) is not None:
-            self.select_item(chosen)
-        self.item_table.resizeRowsToContents()
-        self._update_ok()
-
-    def showEvent(self, event: QShowEvent) -> None:  # Qt's method name
-        super().showEvent(event)
-        self.item_table.resizeRowsToContents()  # wrapped heights are known once shown
-
-    def _lay_out(self, staff_name: str) -> None:
-        form = QFormLayout()
-        form.addRow(self.tr("&Date"), self.date_edit)
-        form.addRow(self.tr("&Note"), self.note_edit)
-        form.addRow(self.tr("&Assessor"), self.assessor_edit)
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Entry for %1:").replace("%1", staff_name)))
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.item_table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(620)
-
-    def _row_of(self, code: str) -> int | None:
-        """The listed row of the item ``code``, or None while the search hides it."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.index(row, 0).data(ID_ROLE) == code:
-                return row
-        return None
-
-    def select_item(self, code: str) -> None:
-        """Select the item with id ``code`` (as a click would)."""
-        row = self._row_of(code)
-        if row is None:
-            raise KeyError(code)
-        self.item_table.selectRow(row)
-
-    def chosen_code(self) -> str | None:
-        """The id of the selected item, or None while none is selected."""
-        rows = self.item_table.selectionModel().selectedRows()
-        return str(rows[0].data(ID_ROLE)) if rows else None
-
-    def _update_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(self.chosen_code() is not None)
-
-    def request(self) -> EntryRequest | None:
-        code = self.chosen_code()
-        if code is None:
-            return None
-        return EntryRequest(
-            code=code,
-            entry_date=_pydate(self.date_edit.date()),
-            note=self.note_edit.text().strip(),
-            assessor=self.assessor_edit.text().strip(),
-        )
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget | None,
-        standard: ReceptionStandard,
-        staff_name: str,
-        assessor: str,
-        default_date: date,
-    ) -> EntryRequest | None:
-        """The modal dialog; tests replace this classmethod."""
-        dialog = cls(standard, staff_name, assessor, default_date, parent)
-        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def _date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")  # ISO, as on the sheet: reads the same in both languages
-    return edit
+        return self.row(row)
 
 
 # --------------------------------------------------------------------------- the page
@@ -373,6 +113,7 @@ class ReceptionPage(QWidget):
         self._db = db
         self._bus = bus
         self.person_id: int | None = None
+        self._saving = False  # an entry is being added or deleted
         self.model = ReceptionEntryModel()
         splitter = QSplitter()
         splitter.addWidget(self._staff_panel())
@@ -412,8 +153,8 @@ class ReceptionPage(QWidget):
 
     def _period_row(self) -> QHBoxLayout:
         first, last = this_month(date.today())
-        self.from_edit = _date_edit(first)
-        self.to_edit = _date_edit(last)
+        self.from_edit = date_edit(first)
+        self.to_edit = date_edit(last)
         self.from_edit.dateChanged.connect(self._period_changed)
         self.to_edit.dateChanged.connect(self._period_changed)
         row = QHBoxLayout()
@@ -516,7 +257,7 @@ class ReceptionPage(QWidget):
         self._update_buttons()
 
     def period(self) -> tuple[date, date]:
-        return _pydate(self.from_edit.date()), _pydate(self.to_edit.date())
+        return to_date(self.from_edit.date()), to_date(self.to_edit.date())
 
     def _period_valid(self) -> bool:
         period_from, period_to = self.period()
@@ -531,8 +272,8 @@ class ReceptionPage(QWidget):
             self.count_label.clear()
             return
         self.base_label.setText(str(totals.base))
-        _show_points(self.deductions_label, totals.deductions)
-        _show_points(self.bonuses_label, totals.bonuses)
+        show_points(self.deductions_label, totals.deductions)
+        show_points(self.bonuses_label, totals.bonuses)
         self.total_label.setText(str(totals.total))
         self.count_label.setText(self.tr("Entries: %1").replace("%1", str(totals.entry_count)))
 
@@ -547,9 +288,10 @@ class ReceptionPage(QWidget):
 
     def _update_buttons(self) -> None:
         ready = self.person_id is not None and self._period_valid()
-        self.add_entry_button.setEnabled(self.person_id is not None)
+        self.add_entry_button.setEnabled(self.person_id is not None and not self._saving)
         self.save_button.setEnabled(ready)
-        self.delete_button.setEnabled(ready and self._selected_entry() is not None)
+        chosen = self._selected_entry() is not None
+        self.delete_button.setEnabled(ready and chosen and not self._saving)
 
     def _staff_selected(self, item: QListWidgetItem | None) -> None:
         self.person_id = int(item.data(ID_ROLE)) if item is not None else None
@@ -577,13 +319,15 @@ class ReceptionPage(QWidget):
         name = self.ask_staff_name(self)
         if name is None:
             return
-        try:
-            person_id = staff.add_staff(self._db, name)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
+        self.add_staff_button.setEnabled(False)  # one click, one staff member
+        op = Op(self, self._db, lambda db: staff.add_staff(db, name), self._bus)
+        op.success(self._staff_added)
+        op.finished.connect(lambda: self.add_staff_button.setEnabled(True))
+        op.run()
+
+    def _staff_added(self, person_id: int) -> None:
         self.person_id = person_id
-        self._bus.announce(STAFF)
+        self.refresh_staff()
 
     def add_entry(self) -> None:
         item = self.staff_list.currentItem()
@@ -598,19 +342,12 @@ class ReceptionPage(QWidget):
         )
         if request is None:
             return
-        try:
-            reception.add_entry(
-                self._db,
-                self.person_id,
-                request.entry_date,
-                request.code,
-                request.note,
-                request.assessor,
+        person_id = self.person_id
+        self._store(
+            lambda db: reception.add_entry(
+                db, person_id, request.entry_date, request.code, request.note, request.assessor
             )
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(RECEPTION)
+        )
 
     def delete_entry(self) -> None:
         entry = self._selected_entry()
@@ -619,12 +356,33 @@ class ReceptionPage(QWidget):
         described = f"{entry.entry_date.isoformat()} · {content_text(entry.item_text)}"
         if not self.confirm(self, f"{described} ({signed(entry.points)})"):
             return
-        try:
-            reception.delete_entry(self._db, entry.id)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._bus.announce(RECEPTION)
+        entry_id = entry.id
+        self._store(lambda db: reception.delete_entry(db, entry_id), self._not_deleted)
+
+    def _not_deleted(self, problem: UserError) -> None:
+        """Say why, and show the entries as they are now: another window may have deleted
+        this one already."""
+        problems.show_problem(self, problem)
+        self.refresh_entries()
+
+    def _store(
+        self,
+        work: Callable[[Database], object],
+        refused: Callable[[UserError], None] | None = None,
+    ) -> None:
+        """Add or delete an entry on the operation route. Add and Delete wait until it is
+        done, so a quick second click neither records twice nor deletes twice."""
+        self._saving = True
+        self._update_buttons()
+        op = Op(self, self._db, work, self._bus)
+        if refused is not None:
+            op.problem(refused)
+        op.finished.connect(self._store_over)
+        op.run()
+
+    def _store_over(self) -> None:
+        self._saving = False
+        self._update_buttons()
 
     def save_pdf(self) -> None:
         item = self.staff_list.currentItem()
@@ -636,14 +394,13 @@ class ReceptionPage(QWidget):
             return
         settings.write(settings.LAST_PDF_FOLDER, str(path.parent))
         person_id = self.person_id
-        run_in_background(
+        Op(
             self,
-            self.tr("Writing the assessment sheet…"),
-            lambda: reception.write_reception_sheet(
-                self._db, person_id, period_from, period_to, path
-            ),
-            lambda _sheet: self._saved(path),
-        )
+            self._db,
+            lambda db: reception.write_reception_sheet(db, person_id, period_from, period_to, path),
+        ).success(lambda _sheet: self._saved(path)).with_progress(
+            self.tr("Writing the assessment sheet…")
+        ).run()
 
     def _saved(self, path: Path) -> None:
         text = self.tr("Saved the assessment sheet to %1").replace("%1", str(path))
@@ -664,13 +421,17 @@ class ReceptionPage(QWidget):
 
     @classmethod
     def confirm(cls, parent: QWidget, entry: str) -> bool:
-        """Asked before an entry is deleted: a deduction is part of someone's record."""
+        """Asked before an entry is deleted: a deduction is part of someone's record, so
+        No is the default and Escape keeps it."""
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("ReceptionPage", "Delete this entry?"),
             QCoreApplication.translate(
                 "ReceptionPage", "Delete %1? Only delete an entry that was recorded by mistake."
             ).replace("%1", entry),
+            buttons,
+            QMessageBox.StandardButton.No,
         )
         return answer == QMessageBox.StandardButton.Yes
 

@@ -1,18 +1,11 @@
 """The cohort table model and the dialogs for making cohorts and adding trainees."""
 
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from statistics import fmean
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,11 +24,12 @@ from cs_trainer.services.progress import (
     CohortRow,
     CohortTable,
 )
+from cs_trainer.ui.shared import table_model
+from cs_trainer.ui.shared.table_model import Column, RowTableModel
 from cs_trainer.ui.shared.translation import content_text
 
-Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+SORT_ROLE = table_model.SORT_ROLE
 NAME_COLUMN, MEAN_COLUMN, FIRST_INSTRUMENT_COLUMN = 0, 1, 2
 WEAK, FAIR, GOOD = "#fbe3e1", "#fff4d6", "#e3f2e6"
 
@@ -69,80 +63,81 @@ def mean_cell(row: CohortRow) -> CohortCell:
     )
 
 
-class CohortTableModel(QAbstractTableModel):
+class CohortTableModel(RowTableModel[CohortRow]):
     """Trainees × instruments; each cell "latest % / best %", sorted by best."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.table = CohortTable([], [])
+        self.declare([], {ID_ROLE: lambda row: row.person_id})
+        self.set_table(CohortTable([], []))
 
     def set_table(self, table: CohortTable) -> None:
-        self.beginResetModel()
+        """The table's rows and its columns: the name, the mean, then one per instrument."""
         self.table = table
-        self.endResetModel()
+        name = Column[CohortRow](self.tr("Trainee"), lambda row: row.name)
+        mean = self._cell_column(
+            self.tr("Mean"),
+            self.tr("Mean of the latest and of the best results, over what the trainee took"),
+            mean_cell,
+        )
+        instruments = [
+            self._cell_column(header_title(content_text(title)), content_text(title), _cell_of(key))
+            for key, title in table.instruments
+        ]
+        self.reset(table.rows, [name, mean, *instruments])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.rows)
+    def _cell_column(
+        self, header: str, header_tip: str, cell: Callable[[CohortRow], CohortCell | None]
+    ) -> Column[CohortRow]:
+        return Column(
+            header,
+            lambda row: _cell_text(cell(row)),
+            sort=lambda row: _sort_value(cell(row)),
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            tooltip=lambda row: self._cell_tooltip(cell(row)),
+            header_tooltip=header_tip,
+            background=lambda row: _cell_background(cell(row)),
+        )
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else FIRST_INSTRUMENT_COLUMN + len(self.table.instruments)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
-            return None
-        if section == NAME_COLUMN:
-            return self.tr("Trainee") if role == Qt.ItemDataRole.DisplayRole else None
-        if section == MEAN_COLUMN:
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr(
-                    "Mean of the latest and of the best results, over what the trainee took"
-                )
-            return self.tr("Mean") if role == Qt.ItemDataRole.DisplayRole else None
-        title = content_text(self.table.instruments[section - FIRST_INSTRUMENT_COLUMN][1])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return header_title(title)
-        return title if role == Qt.ItemDataRole.ToolTipRole else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.table.rows):
-            return None
-        row = self.table.rows[index.row()]
-        if role == ID_ROLE:
-            return row.person_id
-        if index.column() == NAME_COLUMN:
-            return row.name if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE) else None
-        return self._cell_data(self.cell(index.row(), index.column()), role)
-
-    def cell(self, row: int, column: int) -> CohortCell | None:
-        """The cell at a source position (the mean for the mean column)."""
-        found = self.table.rows[row]
-        if column == MEAN_COLUMN:
-            return mean_cell(found)
-        key = self.table.instruments[column - FIRST_INSTRUMENT_COLUMN][0]
-        return found.cells.get(key)
-
-    def _cell_data(self, cell: CohortCell | None, role: int) -> Any:
-        best = cell.best if cell is not None else None
-        if role == SORT_ROLE:
-            return best if best is not None else -1.0
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignCenter
+    def _cell_tooltip(self, cell: CohortCell | None) -> str | None:
+        best = _best(cell)
         if cell is None or best is None:
-            return "—" if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{percent(cell.latest)} / {percent(best)}"
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(GOOD if best >= 80 else FAIR if best >= 50 else WEAK))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("Latest %1, best %2, attempts: %3")
-                .replace("%1", percent(cell.latest))
-                .replace("%2", percent(best))
-                .replace("%3", str(cell.attempts))
-            )
+            return None
+        return (
+            self.tr("Latest %1, best %2, attempts: %3")
+            .replace("%1", percent(cell.latest))
+            .replace("%2", percent(best))
+            .replace("%3", str(cell.attempts))
+        )
+
+
+def _cell_of(key: str) -> Callable[[CohortRow], CohortCell | None]:
+    """A row's cell of the instrument ``key`` (None where the trainee has not taken it)."""
+    return lambda row: row.cells.get(key)
+
+
+def _best(cell: CohortCell | None) -> float | None:
+    return cell.best if cell is not None else None
+
+
+def _sort_value(cell: CohortCell | None) -> float:
+    """The best result; nothing taken sorts below every result, even 0 %."""
+    best = _best(cell)
+    return best if best is not None else -1.0
+
+
+def _cell_text(cell: CohortCell | None) -> str:
+    best = _best(cell)
+    if cell is None or best is None:
+        return "—"
+    return f"{percent(cell.latest)} / {percent(best)}"
+
+
+def _cell_background(cell: CohortCell | None) -> QBrush | None:
+    best = _best(cell)
+    if best is None:
         return None
+    return QBrush(QColor(GOOD if best >= 80 else FAIR if best >= 50 else WEAK))
 
 
 def sorted_proxy(model: CohortTableModel) -> QSortFilterProxyModel:

@@ -30,7 +30,7 @@ from cs_trainer.services.score_sheets import export_cohort_sheets
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.shared import problems
-from cs_trainer.ui.shared.operations import ProgressOperation, ProgressReporter, run_with_progress
+from cs_trainer.ui.shared.operations import Op, ProgressReporter
 
 
 def fill(text: str, *values: object) -> str:
@@ -141,7 +141,7 @@ class ExportActions(QObject):
         super().__init__(parent)
         self._parent = parent
         self._db = db
-        self.operation: ProgressOperation | None = None  # the running export, for tests
+        self.operation: Op[list[Path]] | None = None  # the running export, for tests
 
     def export_cohort(self, selected: int | None = None) -> None:
         """Ask for a cohort (``selected`` preselected) and a folder, then export."""
@@ -157,9 +157,8 @@ class ExportActions(QObject):
 
     def start_export(self, request: ExportRequest) -> None:
         """Run the export off the GUI thread with a counting, cancellable progress dialog."""
-        db = self._db
 
-        def work(reporter: ProgressReporter) -> list[Path]:
+        def work(db: Database, reporter: ProgressReporter) -> list[Path]:
             return export_cohort_sheets(
                 db,
                 request.cohort_id,
@@ -168,12 +167,12 @@ class ExportActions(QObject):
                 cancelled=reporter.cancelled,
             )
 
-        self.operation = run_with_progress(
-            self._parent,
-            self.tr("Exporting score sheets…"),
-            work,
-            lambda files: self._exported(files, request.folder),
-            lambda: self._cancelled(request.folder),
+        self.operation = (
+            Op.counting(self._parent, self._db, work)
+            .success(lambda files: self._exported(files, request.folder))
+            .cancelled(lambda: self._cancelled(request.folder))
+            .with_progress(self.tr("Exporting score sheets…"))
+            .run()
         )
 
     def _exported(self, files: list[Path], folder: Path) -> None:

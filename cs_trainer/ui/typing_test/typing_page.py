@@ -6,6 +6,10 @@ per commit and none per key press, so the page measures only the text in the
 box (through :mod:`cs_trainer.quizzes.typing_metrics`), never key events.
 Paste and drop are switched off in the box: pasting the passage would be a
 perfect score for nothing.
+
+The result is recorded through the operation route, off the GUI thread, and shown
+only once it is committed; while it is being saved the box takes no more typing and
+Finish does not record a second result.
 """
 
 import time
@@ -16,7 +20,6 @@ from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -33,8 +36,10 @@ from cs_trainer.services import typing_tests
 from cs_trainer.services.typing_tests import TypingOutcome
 from cs_trainer.store.database import Database
 from cs_trainer.ui.shared import problems
-from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
+from cs_trainer.ui.shared.confirm import ask_to_leave
 from cs_trainer.ui.shared.fonts import shipped_font_families
+from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
 TEXT_POINTS = 16
@@ -176,6 +181,8 @@ class TypingTestPage(QWidget):
         self._person_id = 0
         self._person_name = self._conducted_by = ""
         self._started_at: float | None = None
+        self._saving = False
+        self._taking = 0  # which start() a result belongs to
         self.outcome: TypingOutcome | None = None
         self._ticker = QTimer(self)
         self._ticker.setInterval(TICK_MS)
@@ -281,9 +288,10 @@ class TypingTestPage(QWidget):
         """Show a passage and an empty box; the clock waits for the first character."""
         try:
             passage = typing_tests.find_passage(passage_id)
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
+        except UserError as exc:  # a content file, not a database call: no operation to tell it
+            problems.show_problem(self, exc)
             return
+        self._taking += 1
         self._passage, self.outcome = passage, None
         self._person_id, self._person_name = person_id, person_name
         self._conducted_by = conducted_by
@@ -301,21 +309,26 @@ class TypingTestPage(QWidget):
 
     def finish(self) -> None:
         """Record what was typed; the result is committed before it is shown."""
-        if self._passage is None or self.outcome is not None or self._started_at is None:
+        if (
+            self._passage is None
+            or self.outcome is not None
+            or self._started_at is None
+            or self._saving
+        ):
             return
-        try:
-            outcome = typing_tests.record_typing_test(
-                self._db,
-                self._person_id,
-                self._passage.id,
-                self.typing_box.toPlainText(),
-                self.elapsed(),
-                self._conducted_by,
-            )
-        except UserError as exc:
-            problems.show_problem(self, str(exc))
-            return
-        self._show_result(outcome)
+        person, passage_id, by = self._person_id, self._passage.id, self._conducted_by
+        typed, seconds, taking = self.typing_box.toPlainText(), self.elapsed(), self._taking
+        self._saving = True
+        self.typing_box.setReadOnly(True)  # what is recorded is what the box shows
+        self._update_chrome()
+        Op(
+            self,
+            self._db,
+            lambda db: typing_tests.record_typing_test(db, person, passage_id, typed, seconds, by),
+            self._bus,
+        ).success(lambda outcome: self._recorded(outcome, taking)).run().finished.connect(
+            self._save_ended
+        )
 
     def elapsed(self) -> float:
         """Seconds since the first character (0 before it)."""
@@ -364,17 +377,29 @@ class TypingTestPage(QWidget):
     def _on_paste_refused(self) -> None:
         self.paste_label.setText(self.tr("Pasting is switched off: please type the passage."))
 
+    def _recorded(self, outcome: TypingOutcome, taking: int) -> None:
+        if taking == self._taking:  # not a result of an earlier test on this page
+            self._show_result(outcome)
+
+    def _save_ended(self) -> None:
+        """Recorded, or refused and told: a refused result leaves the box to type on."""
+        self._saving = False
+        if self.outcome is None:
+            self.typing_box.setReadOnly(False)
+        self._update_chrome()
+
     def _show_result(self, outcome: TypingOutcome) -> None:
         self.outcome = outcome
         self._ticker.stop()
         self.typing_box.setReadOnly(True)
-        self._bus.announce(ATTEMPTS)
         self.result_view.show_outcome(outcome, self._person_name)
         self.screens.setCurrentWidget(self.result_view)
         self._update_chrome()
         self.finished.emit(outcome.attempt_id)
 
     def _leave(self) -> None:
+        if self._saving:  # the result is recorded or refused before the page goes
+            return
         if self._started_at is None or self.confirm_leave(self):
             self._ticker.stop()
             self.left.emit()
@@ -382,18 +407,17 @@ class TypingTestPage(QWidget):
     @classmethod
     def confirm_leave(cls, parent: QWidget) -> bool:
         """Asked before leaving once typing has begun; tests replace this classmethod."""
-        answer = QMessageBox.question(
+        return ask_to_leave(
             parent,
             QCoreApplication.translate("TypingTestPage", "Leave the typing test?"),
             QCoreApplication.translate(
                 "TypingTestPage", "What has been typed so far is not saved."
             ),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _update_chrome(self) -> None:
         done = self.outcome is not None
         self.finish_button.setVisible(not done)
-        self.finish_button.setEnabled(self._started_at is not None)
+        self.finish_button.setEnabled(self._started_at is not None and not self._saving)
         self.leave_button.setVisible(not done)
         self.done_button.setVisible(done)

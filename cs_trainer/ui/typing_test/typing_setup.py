@@ -126,7 +126,7 @@ class TypingSetupDialog(QDialog):
             try:
                 passages = typing_tests.passages()
             except UserError as exc:
-                problems.show_problem(parent, str(exc))
+                problems.show_problem(parent, exc)
                 return None
         dialog = cls(candidate, interviewer, passages, parent)
         return dialog.setup() if dialog.exec() == QDialog.DialogCode.Accepted else None

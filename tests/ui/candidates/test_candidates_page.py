@@ -1,5 +1,7 @@
 """Registering candidates (with consent), the candidate list, and typing in paper answers."""
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
@@ -42,13 +44,18 @@ def _answer_add(monkeypatch: pytest.MonkeyPatch, new: NewCandidate) -> None:
 
 
 def test_added_candidate_is_listed_selected_and_searchable(
-    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     page = window.candidates_page
     assert "No candidates yet" in page.detail.info_label.text()
     for name, phone in (("王小明", "13912345678"), ("Li Mei", "+86 139 0000 1111")):
         _answer_add(monkeypatch, NewCandidate(name, phone, "客服专员", True))
         qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+        settle()
     assert page.proxy.rowCount() == 2
     assert "Li Mei" in page.detail.info_label.text(), "the new candidate is selected"
     assert page.start_button.isEnabled()
@@ -65,11 +72,39 @@ def test_a_bad_phone_number_is_a_message_and_stores_nothing(
     db: Database,
     monkeypatch: pytest.MonkeyPatch,
     shown_problems: list[str],
+    settle: Callable[[], None],
 ) -> None:
     _answer_add(monkeypatch, NewCandidate("王小明", "call me", "", True))
-    qtbot.mouseClick(window.candidates_page.add_button, Qt.MouseButton.LeftButton)
-    assert shown_problems == ["'call me' is not a phone number (digits, spaces, + - and brackets)"]
+    page = window.candidates_page
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert shown_problems == [
+        "the phone given is not a phone number (digits, spaces, + - and brackets)"
+    ]
     assert candidates.list_candidates(db) == []
+    assert page.add_button.isEnabled(), "after the message the page is usable again"
+    _answer_add(monkeypatch, NewCandidate("王小明", "13912345678", "", True))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [c.name for c in candidates.list_candidates(db)] == ["王小明"]
+    assert page.selected_candidate_id() is not None
+
+
+def test_a_fast_second_click_while_saving_registers_the_candidate_once(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    _answer_add(monkeypatch, NewCandidate("王小明", "13912345678", "", True))
+    page = window.candidates_page
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert not page.add_button.isEnabled(), "the actions wait while the first one is saved"
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert len(candidates.list_candidates(db)) == 1
+    assert page.add_button.isEnabled() and page.start_button.isEnabled()
 
 
 def test_paper_form_entry_needs_all_ten_scores(qtbot: QtBot) -> None:
@@ -98,6 +133,7 @@ def test_paper_answers_are_stored_as_a_finished_attempt(
     window: MainWindow,
     db: Database,
     monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     items = service_potential().instrument.items
     paper = PaperAnswers(SelfTestSetup("manager", "王经理"), {item.id: 4 for item in items})
@@ -105,6 +141,7 @@ def test_paper_answers_are_stored_as_a_finished_attempt(
     page = window.candidates_page
     page.select_candidate(candidate_id)
     qtbot.mouseClick(page.paper_button, Qt.MouseButton.LeftButton)
+    settle()
     [outcome] = selftests.finished_selftests(db, candidate_id)
     assert (outcome.total, outcome.band.code, outcome.mode) == (40, "not_suited", "manager")
     assert page.detail.result_view.isVisibleTo(page.detail)
@@ -147,3 +184,31 @@ def test_the_list_filters_by_stage_and_position_and_sorts(
     page.position_filter.setCurrentIndex(0)
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert [page.proxy.index(r, 0).data() for r in range(3)] == [str(i) for i in ids]
+
+
+def test_a_stage_change_is_saved_and_a_refused_one_is_one_message(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    from cs_trainer.ui.candidates.pipeline_dialogs import StageDialog, StageRequest
+
+    page = window.candidates_page
+    page.select_candidate(candidate_id)
+    requests = iter(
+        [StageRequest("screened", "", "王经理"), StageRequest("rejected", "", "王经理")]
+    )
+    monkeypatch.setattr(StageDialog, "ask", classmethod(lambda cls, *args: next(requests)))
+    qtbot.mouseClick(page.stage_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert candidates.get_candidate(db, candidate_id).stage == "screened"
+    assert "Stage: <b>Screened</b>" in page.detail.info_label.text()
+    qtbot.mouseClick(page.stage_button, Qt.MouseButton.LeftButton)  # closing needs a reason
+    settle()
+    assert shown_problems == ["closing or reopening a case needs a reason"]
+    assert candidates.get_candidate(db, candidate_id).stage == "screened"
+    assert page.stage_button.isEnabled()

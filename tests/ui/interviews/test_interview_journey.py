@@ -1,5 +1,6 @@
 """HR builds a plan, two interviewers rate a candidate, HR decides and saves the sheet."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.errors import DiskFullError
 from cs_trainer.services import candidates, interviews, pipeline, plans
 from cs_trainer.store.database import Database
 from cs_trainer.ui.candidates.pipeline_dialogs import (
@@ -19,6 +21,7 @@ from cs_trainer.ui.candidates.pipeline_dialogs import (
 from cs_trainer.ui.candidates.sheet_actions import SheetActions
 from cs_trainer.ui.interviews.plans_page import PlansPage
 from cs_trainer.ui.main_window import MainWindow
+from cs_trainer.ui.shared import operations
 
 CHOSEN = 4  # questions ticked in the plan
 
@@ -34,6 +37,10 @@ def _question_items(page: PlansPage) -> list[QTreeWidgetItem]:
             assert item is not None
             items.append(item)
     return items
+
+
+def _settle(qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: operations.pending() == 0, timeout=20_000)
 
 
 def _make_plan(qtbot: QtBot, window: MainWindow) -> int:
@@ -52,6 +59,7 @@ def _make_plan(qtbot: QtBot, window: MainWindow) -> int:
     napkins.setCheckState(Qt.CheckState.Checked)
     page.typing_combo.setCurrentIndex(1)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     assert page.plan_id is not None
     assert page.plan_list.count() == 1
     return page.plan_id
@@ -72,6 +80,7 @@ def _interview(
     )
     window.nav.setCurrentRow(0)
     qtbot.mouseClick(window.candidates_page.interview_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     page = window.interview_page
     assert window.pages.currentWidget() is page
     for score in scores[:CHOSEN]:
@@ -85,6 +94,7 @@ def _interview(
     qtbot.keyClick(page, getattr(Qt.Key, f"Key_{scores[CHOSEN]}"))
     panel.notes.setPlainText("叠到第三张开始叹气")
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     assert window.pages.currentWidget() is window.candidates_page
 
 
@@ -135,6 +145,7 @@ def test_plan_interview_by_two_raters_decision_and_sheet(
         ),
     )
     qtbot.mouseClick(window.candidates_page.decision_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     assert pipeline.latest_decision(db, candidate_id).decision == "hire"  # type: ignore[union-attr]
     assert "Decision: Hire" in window.candidates_page.detail.info_label.text()
 
@@ -174,10 +185,13 @@ def test_an_interview_left_midway_resumes_for_the_same_interviewer(
     window.nav.setCurrentRow(0)
     window.candidates_page.select_candidate(candidate_id)
     qtbot.mouseClick(window.candidates_page.interview_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     page = window.interview_page
     qtbot.keyClick(page, Qt.Key.Key_3)
     page.question_panel.notes.setPlainText("answered with a concrete example")
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    assert window.pages.currentWidget() is window.candidates_page
     [state] = interviews.interviews_of(db, candidate_id)
     first = state.plan.questions[0].id
     assert state.ratings[first].score == 3
@@ -185,6 +199,7 @@ def test_an_interview_left_midway_resumes_for_the_same_interviewer(
     assert not state.finished
 
     qtbot.mouseClick(window.candidates_page.interview_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     assert page.state is not None and page.state.attempt_id == state.attempt_id
     assert page.current_item() == state.plan.questions[1].id, "resumes at the first unrated"
     page.item_list.setCurrentRow(0)
@@ -204,8 +219,10 @@ def test_finishing_with_unrated_questions_is_refused(
     attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
     window.run_interview(attempt)
     qtbot.mouseClick(window.interview_page.finish_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
     assert shown_problems and shown_problems[0].startswith("questions not rated yet")
     assert window.pages.currentWidget() is window.interview_page
+    assert window.interview_page.finish_button.isEnabled(), "the interview can go on"
 
 
 def test_notes_stay_with_their_question_when_another_is_clicked(
@@ -218,7 +235,120 @@ def test_notes_stay_with_their_question_when_another_is_clicked(
     page.question_panel.notes.setPlainText("first answer was vague")  # autosave still pending
     page.item_list.setCurrentRow(2)  # the interviewer clicks another question at once
     page.item_list.setCurrentRow(3)  # and looks at one more without writing anything
+    _settle(qtbot)
     state = interviews.load_interview(db, attempt)
     questions = [q.id for q in state.plan.questions]
     assert state.ratings[questions[0]].notes == "first answer was vague"
     assert set(state.ratings) == {questions[0]}, "looking at a question records nothing"
+
+
+def _rated_all_but_the_last(db: Database, attempt: int) -> list[str]:
+    """Every question but the last already rated 4 (set up by the test, not the page)."""
+    state = interviews.load_interview(db, attempt)
+    questions = [q.id for q in state.plan.questions]
+    for question in questions[:-1]:
+        interviews.rate(db, attempt, question, 4, "")
+    return questions
+
+
+def _count_calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[int]:
+    """Count the calls of ``interviews.<name>`` (made on the worker thread) and still make them."""
+    real = getattr(interviews, name)
+    calls: list[int] = []
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(interviews, name, counted)
+    return calls
+
+
+def test_a_double_click_on_a_score_records_it_once(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    window.run_interview(attempt)
+    page = window.interview_page
+    calls = _count_calls(monkeypatch, "rate")
+    three = page.question_panel.scale.group.button(3)
+    qtbot.mouseClick(three, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(three, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page, Qt.Key.Key_PageDown)  # moving on re-sends nothing either
+    qtbot.keyClick(page, Qt.Key.Key_PageUp)
+    assert page.question_panel.scale.score() == 3, "back on it before the save landed"
+    settle()
+    assert len(calls) == 1
+    first = interviews.load_interview(db, attempt).plan.questions[0].id
+    assert interviews.load_interview(db, attempt).ratings[first].score == 3
+    assert page.item_list.item(0).text().startswith("[3] ")
+
+
+def test_a_refused_rating_is_shown_unmarked_and_leaving_waits_for_it(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    window.run_interview(attempt)
+    page = window.interview_page
+    real_rate = interviews.rate
+
+    def disk_full(*_args: object, **_kwargs: object) -> None:
+        raise DiskFullError("the db")
+
+    monkeypatch.setattr(interviews, "rate", disk_full)
+    qtbot.keyClick(page, Qt.Key.Key_3)
+    qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert len(shown_problems) == 1 and "is full" in shown_problems[0]
+    assert window.pages.currentWidget() is page, "nothing was saved: the interviewer stays"
+    assert page.item_list.item(0).text().startswith("[ ] "), "not marked as rated"
+    assert page.leave_button.isEnabled()
+    assert interviews.load_interview(db, attempt).ratings == {}
+
+    monkeypatch.setattr(interviews, "rate", real_rate)  # the disk has room again
+    qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert window.pages.currentWidget() is window.candidates_page
+    first = interviews.load_interview(db, attempt).plan.questions[0].id
+    assert interviews.load_interview(db, attempt).ratings[first].score == 3, "sent again"
+
+
+def test_a_double_click_on_finish_finishes_once(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    questions = _rated_all_but_the_last(db, attempt)
+    window.run_interview(attempt)
+    page = window.interview_page
+    assert page.current_item() == questions[-1]
+    calls = _count_calls(monkeypatch, "finish_interview")
+    finished: list[int] = []
+    page.finished.connect(finished.append)
+    qtbot.keyClick(page, Qt.Key.Key_5)  # the last rating, still on its way when Finish is hit
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert shown_problems == []
+    assert len(calls) == 1 and finished == [attempt]
+    state = interviews.load_interview(db, attempt)
+    assert state.finished and state.ratings[questions[-1]].score == 5

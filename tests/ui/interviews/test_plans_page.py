@@ -1,5 +1,6 @@
 """The Interviews page: importing and exporting question banks, and the typing pass mark."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from cs_trainer.quizzes.bank_io import read_bank, write_bank
 from cs_trainer.quizzes.interview_content import builtin_bank
-from cs_trainer.services import banks, typing_tests
+from cs_trainer.services import banks, plans, typing_tests
 from cs_trainer.store.database import Database
 from cs_trainer.ui.interviews.plans_page import PlansPage
 from cs_trainer.ui.main_window import MainWindow
@@ -55,11 +56,14 @@ def test_a_bad_bank_file_is_one_message_and_imports_nothing(
     assert [b.bank_id for b in banks.list_banks(db)] == [builtin_bank().content.id]
 
 
-def test_the_typing_pass_mark_is_a_setting(qtbot: QtBot, window: MainWindow, db: Database) -> None:
+def test_the_typing_pass_mark_is_a_setting(
+    qtbot: QtBot, window: MainWindow, db: Database, settle: Callable[[], None]
+) -> None:
     page = window.settings_page
     assert page.pass_mark_box.value() == 80
     page.pass_mark_box.setValue(95)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
     assert typing_tests.typing_pass_mark(db) == 95
 
 
@@ -76,3 +80,54 @@ def test_clicking_the_highlighted_nav_entry_brings_its_page_back(
         pos=window.nav.visualItemRect(item).center(),
     )
     assert window.pages.currentWidget() is window.roleplay_catalogue
+
+
+def _tick_first_question(page: PlansPage) -> None:
+    group = page.question_tree.topLevelItem(0)
+    assert group is not None
+    first = group.child(0)
+    assert first is not None
+    first.setCheckState(0, Qt.CheckState.Checked)
+
+
+def test_a_double_click_on_save_stores_a_new_plan_once(
+    qtbot: QtBot, window: MainWindow, db: Database, settle: Callable[[], None]
+) -> None:
+    window.nav.setCurrentRow(1)
+    page = window.plans_page
+    page.name_edit.setText("客服专员初试")
+    _tick_first_question(page)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.save_button.isEnabled(), "Save waits while the plan is stored"
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    [plan] = plans.list_plans(db)
+    assert page.plan_id == plan.id and page.save_button.isEnabled()
+    current = page.plan_list.currentItem()
+    assert current is not None and current.text().startswith("客服专员初试")
+
+    page.position_edit.setText("客服专员")  # saving again changes that plan, adds none
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [(p.id, p.position) for p in plans.list_plans(db)] == [(plan.id, "客服专员")]
+
+
+def test_a_plan_without_a_name_is_one_message_and_the_editor_stays(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    window.nav.setCurrentRow(1)
+    page = window.plans_page
+    _tick_first_question(page)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert shown_problems == ["the plan needs a name"]
+    assert plans.list_plans(db) == [] and page.plan_id is None
+    assert page.save_button.isEnabled()
+    page.name_edit.setText("复试")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [p.name for p in plans.list_plans(db)] == ["复试"]

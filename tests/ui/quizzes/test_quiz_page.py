@@ -1,6 +1,8 @@
 """A trainer sets up a knowledge quiz and a trainee takes it with the keyboard and the
 mouse; the attempt is in the database and the result explains every item."""
 
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 import pytest
@@ -8,15 +10,19 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.errors import DiskFullError
 from cs_trainer.quizzes.quiz import QuizPaper
 from cs_trainer.quizzes.quiz_schema import QuizItem
 from cs_trainer.services import quizzes, roleplays
 from cs_trainer.store.database import Database
-from cs_trainer.ui.quizzes.quiz_page import QuestionView, QuizPage, QuizSetup, QuizSetupDialog
+from cs_trainer.ui.quizzes.quiz_page import QuizPage
+from cs_trainer.ui.quizzes.quiz_setup import QuizSetup, QuizSetupDialog
+from cs_trainer.ui.quizzes.quiz_views import QuestionView
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.translation import LanguageSwitch
 
 DIGITS = [getattr(Qt.Key, f"Key_{digit}") for digit in range(10)]
+Choice = tuple[str, ...]
 
 
 @pytest.fixture
@@ -111,7 +117,7 @@ def test_keyboard_takes_a_whole_quiz_and_the_attempt_is_stored(
 
 
 def test_mouse_takes_a_quiz_and_finish_waits_for_every_item(
-    qtbot: QtBot, page: QuizPage, db: Database, trainee: int
+    qtbot: QtBot, page: QuizPage, db: Database, trainee: int, settle: Callable[[], None]
 ) -> None:
     _, paper = _start(db, page, trainee, QuizSetup(("qualities",), 6, 8))
     page.activateWindow()
@@ -123,6 +129,7 @@ def test_mouse_takes_a_quiz_and_finish_waits_for_every_item(
                 qtbot.mouseClick(_option(qtbot, page, number), Qt.MouseButton.LeftButton)
         if index < 5:
             qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    settle()  # an answer counts once it is saved
     assert page.finish_button.isVisible() and not page.finish_button.isEnabled()
     assert QApplication.focusWidget() is page, "after clicks, the keys still reach the page"
     shown = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
@@ -140,20 +147,23 @@ def test_mouse_takes_a_quiz_and_finish_waits_for_every_item(
     ], "going back shows the saved answer"
     for _ in range(5):
         qtbot.keyClick(page, Qt.Key.Key_Right)
+    settle()
     assert page.finish_button.isEnabled() and not page.unanswered_label.isVisible()
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    settle()
     assert page.result_view.score_label.text() == "6 of 6 correct"
     assert quizzes.unfinished_quizzes(db, trainee) == []
 
 
 def test_the_result_shows_both_answers_and_every_explanation(
-    qtbot: QtBot, page: QuizPage, db: Database, trainee: int
+    qtbot: QtBot, page: QuizPage, db: Database, trainee: int, settle: Callable[[], None]
 ) -> None:
     attempt_id, paper = _start(db, page, trainee, QuizSetup(("service_value", "channels"), 6, 2))
     for item in paper.items:
         quizzes.answer(db, attempt_id, item.id, _wrong(item))
     page.start(attempt_id)
     page.finish()
+    settle()
     review = page.result_view.review.toPlainText()
     for number, item in enumerate(paper.items, start=1):
         assert f"{number}. {item.question.en}" in review
@@ -169,7 +179,12 @@ def test_the_result_shows_both_answers_and_every_explanation(
 
 
 def test_a_resumed_quiz_carries_on_at_the_first_unanswered_item(
-    qtbot: QtBot, page: QuizPage, db: Database, trainee: int, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    page: QuizPage,
+    db: Database,
+    trainee: int,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     attempt_id, paper = _start(db, page, trainee, QuizSetup(("customer_types",), 5, 3))
     qtbot.keyClick(page, Qt.Key.Key_1)
@@ -181,6 +196,7 @@ def test_a_resumed_quiz_carries_on_at_the_first_unanswered_item(
     monkeypatch.setattr(QuizPage, "confirm_leave", classmethod(lambda cls, parent: True))
     with qtbot.waitSignal(page.left):
         qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()  # the choices already on their way still arrive
 
     other = Database(db.url)  # as after a restart: only committed answers exist
     try:
@@ -239,3 +255,132 @@ def test_every_item_shows_its_whole_text_even_in_a_narrow_window(
     for item in paper.items:  # long and short questions in turn: a short one shrinks back
         qtbot.waitUntil(partial(_whole_text_shown, page.question, item.id))
         qtbot.keyClick(page, Qt.Key.Key_Right)
+
+
+# -- saving through the operation route ------------------------------------------------------
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """A page's answer waits on the worker thread until the test opens the gate (the
+    test's own answers, on the main thread, go through at once)."""
+    opened = threading.Event()
+    real = quizzes.answer
+
+    def held_back(db: Database, attempt: int, item: str, chosen: Iterable[str]) -> Choice:
+        if threading.current_thread() is not threading.main_thread():
+            assert opened.wait(10), "the test never opened the gate"
+        return real(db, attempt, item, chosen)
+
+    monkeypatch.setattr(quizzes, "answer", held_back)
+    yield opened
+    opened.set()  # never leave the worker waiting
+
+
+def _all_but_the_last(db: Database, attempt_id: int, paper: QuizPaper) -> None:
+    for item in paper.items[:-1]:
+        quizzes.answer(db, attempt_id, item.id, list(item.correct))
+
+
+def test_a_choice_counts_only_once_it_is_saved_and_enter_waits_for_it(
+    qtbot: QtBot,
+    page: QuizPage,
+    db: Database,
+    trainee: int,
+    gate: threading.Event,
+    settle: Callable[[], None],
+) -> None:
+    attempt_id = quizzes.start_quiz(db, trainee, ("channels",), 3, 5)
+    paper = quizzes.load_quiz(db, attempt_id).paper
+    _all_but_the_last(db, attempt_id, paper)
+    assert page.start(attempt_id) and page.counter_label.text() == "3 / 3"
+    last = paper.items[-1]
+    for number in _numbers(last, list(last.correct)):
+        qtbot.keyClick(page, DIGITS[number])
+    qtbot.keyClick(page, Qt.Key.Key_Return)  # Finish, as soon as the choice is saved
+    assert page.saving() and page.question.chosen() == [
+        o.id for o in last.options if o.id in last.correct
+    ]
+    assert page.progress_bar.value() == 2 and not page.finish_button.isEnabled()
+    assert page.unanswered_label.text().startswith("1 not answered yet")
+    assert quizzes.unfinished_quizzes(db, trainee), "nothing is scored before the save"
+    with qtbot.waitSignal(page.finished) as finished:
+        gate.set()
+    settle()
+    assert finished.args == [attempt_id]
+    assert page.result_view.score_label.text() == "3 of 3 correct"
+
+
+def test_a_double_click_on_finish_scores_the_quiz_once(
+    qtbot: QtBot,
+    page: QuizPage,
+    db: Database,
+    trainee: int,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    attempt_id, paper = _start(db, page, trainee, QuizSetup(("qualities",), 2, 6))
+    last = paper.items[-1]
+    quizzes.answer(db, attempt_id, paper.items[0].id, list(paper.items[0].correct))
+    quizzes.answer(db, attempt_id, last.id, list(last.correct))
+    assert page.start(attempt_id) and page.finish_button.isEnabled()
+    scored: list[int] = []
+    page.finished.connect(scored.append)
+    qtbot.mouseDClick(page.finish_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    page.finish()
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    settle()
+    assert scored == [attempt_id] and shown_problems == []
+    assert page.result_view.score_label.text() == "2 of 2 correct"
+
+
+def test_a_refused_save_is_told_and_the_page_stays_usable(
+    qtbot: QtBot,
+    page: QuizPage,
+    db: Database,
+    trainee: int,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    attempt_id, paper = _start(db, page, trainee, QuizSetup(("standards",), 3, 12))
+    real = quizzes.answer
+
+    def disk_full(*_args: object) -> Choice:
+        raise DiskFullError("the database")
+
+    monkeypatch.setattr(quizzes, "answer", disk_full)
+    qtbot.keyClick(page, Qt.Key.Key_1)
+    settle()
+    assert len(shown_problems) == 1 and "is full" in shown_problems[0]
+    assert page.question.chosen() == [], "the screen goes back to what is saved"
+    assert page.progress_bar.value() == 0 and not page.saving()
+
+    monkeypatch.setattr(quizzes, "answer", real)
+    qtbot.keyClick(page, Qt.Key.Key_2)
+    settle()
+    first = paper.items[0]
+    assert quizzes.load_quiz(db, attempt_id).answers == {first.id: (first.options[1].id,)}
+    assert page.progress_bar.value() == 1 and len(shown_problems) == 1
+
+
+def test_a_save_still_on_its_way_never_reaches_the_next_attempt_shown(
+    qtbot: QtBot,
+    page: QuizPage,
+    db: Database,
+    trainee: int,
+    gate: threading.Event,
+    settle: Callable[[], None],
+) -> None:
+    setup = QuizSetup(("complaints",), 2, 77)
+    first, paper = _start(db, page, trainee, setup)
+    qtbot.keyClick(page, Qt.Key.Key_1)
+    assert page.saving()
+    second, same_paper = _start(db, page, trainee, setup)  # the same items, another attempt
+    assert same_paper == paper and not page.saving()
+    gate.set()
+    settle()
+    assert quizzes.load_quiz(db, first).answers == {
+        paper.items[0].id: (paper.items[0].options[0].id,)
+    }
+    assert quizzes.load_quiz(db, second).answers == {}
+    assert page.question.chosen() == [] and page.progress_bar.value() == 0

@@ -13,23 +13,24 @@ from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.changes import ATTEMPTS
 from cs_trainer.quizzes.item_statistics import MIN_ATTEMPTS
 from cs_trainer.scenarios.validator import load_scenario
 from cs_trainer.services import cohorts, roleplays
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person, Response
-from cs_trainer.ui.quizzes.statistics_page import (
+from cs_trainer.ui.quizzes.choice_cards import ShareBar
+from cs_trainer.ui.quizzes.item_statistics_model import (
     ALPHA_COLUMN,
     D27_COLUMN,
     FLAGGED_BACKGROUND,
     ITEM_COLUMN,
     ItemStatisticsModel,
-    ShareBar,
-    StatisticsPage,
 )
+from cs_trainer.ui.quizzes.statistics_page import StatisticsPage
 from cs_trainer.ui.roleplays.roleplay_end import WrapLabel
-from cs_trainer.ui.shared.changes import ATTEMPTS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "authoring.md"
 T0 = datetime(2024, 5, 1, 9, 0, tzinfo=UTC)

@@ -4,9 +4,13 @@ and resumes, retries; every choice is in the database.
 
 The library is built from docs/authoring.md's example (and a variant of it), not
 from the shipped scenarios, so these journeys do not change when content does.
+
+Choices and new attempts are saved off the GUI thread: after a key or click that saves,
+a test waits (``settle``) as a person waits to see the customer react.
 """
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +19,12 @@ from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.errors import UserError
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.scenarios.runner import Step
+from cs_trainer.scenarios.schema import Scenario
 from cs_trainer.services import roleplays
+from cs_trainer.services.roleplays import RoleplayProgress
 from cs_trainer.store.database import Database
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.roleplays.roleplay_catalogue import NewTraineeDialog, RoleplayCataloguePage
@@ -90,8 +97,14 @@ def _play_with_enter(qtbot: QtBot, window: MainWindow, scenario_id: str) -> Role
     catalogue.select_scenario(scenario_id)
     catalogue.table.setFocus()
     qtbot.keyClick(catalogue.table, Qt.Key.Key_Return)
-    assert window.pages.currentWidget() is window.roleplay_page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.roleplay_page)
     return window.roleplay_page
+
+
+def _press(qtbot: QtBot, page: RoleplayPage, settle: Callable[[], None], key: Qt.Key) -> None:
+    """A key, then the wait for what it saved (if anything) to show."""
+    qtbot.keyClick(page, key)
+    settle()
 
 
 def _click_row(qtbot: QtBot, catalogue: RoleplayCataloguePage, scenario_id: str) -> None:
@@ -115,7 +128,11 @@ def _best_cell(catalogue: RoleplayCataloguePage, scenario_id: str) -> str:
 
 
 def test_keyboard_journey_through_the_best_path(
-    qtbot: QtBot, practice: MainWindow, db: Database, trainee_name: str
+    qtbot: QtBot,
+    practice: MainWindow,
+    db: Database,
+    trainee_name: str,
+    settle: Callable[[], None],
 ) -> None:
     page = _play_with_enter(qtbot, practice, PARCEL)  # asks who plays: nobody is set up yet
     assert page.hasFocus(), "keys go to the page straight away"
@@ -126,7 +143,7 @@ def test_keyboard_journey_through_the_best_path(
     assert page.patience_meter.value() == 50
     assert [b.isVisible() for b in screen.buttons[:3]] == [True, True, False]
 
-    qtbot.keyClick(page, Qt.Key.Key_1)
+    _press(qtbot, page, settle, Qt.Key.Key_1)
     assert page.screens.currentWidget() is page.feedback_screen
     card = page.feedback_card
     assert "You calmed her first" in card.feedback_label.text()
@@ -139,9 +156,9 @@ def test_keyboard_journey_through_the_best_path(
     assert "Here's the number" in screen.bubble.line_label.text()
     assert "Anxious" in screen.bubble.mood_label.text()
 
-    qtbot.keyClick(page, Qt.Key.Key_9)  # no ninth answer: nothing happens
+    _press(qtbot, page, settle, Qt.Key.Key_9)  # no ninth answer: nothing happens
     assert page.screens.currentWidget() is page.play_screen
-    qtbot.keyClick(page, Qt.Key.Key_1)
+    _press(qtbot, page, settle, Qt.Key.Key_1)
     with qtbot.waitSignal(page.finished) as finished:
         qtbot.keyClick(page, Qt.Key.Key_Return)
     end = page.end_view
@@ -168,20 +185,23 @@ def test_keyboard_journey_through_the_best_path(
 
 
 def test_mouse_journey_with_feedback_only_at_the_end(
-    qtbot: QtBot, practice: MainWindow, db: Database
+    qtbot: QtBot, practice: MainWindow, db: Database, settle: Callable[[], None]
 ) -> None:
     practice.nav.setCurrentRow(practice.nav.count() - 1)
     settings_page = practice.settings_page
     settings_page.feedback_combo.setCurrentIndex(settings_page.feedback_combo.findData("end"))
     qtbot.mouseClick(settings_page.save_button, Qt.MouseButton.LeftButton)
+    settle()
     assert settings.read(settings.ROLEPLAY_FEEDBACK) == "end"
     practice.nav.setCurrentRow(2)
     catalogue = practice.roleplay_catalogue
     _click_row(qtbot, catalogue, PARCEL)
     qtbot.mouseClick(catalogue.play_button, Qt.MouseButton.LeftButton)
     page = practice.roleplay_page
+    qtbot.waitUntil(lambda: practice.pages.currentWidget() is page)
     screen = page.play_screen
     qtbot.mouseClick(screen.buttons[0], Qt.MouseButton.LeftButton)
+    settle()
     assert page.screens.currentWidget() is screen, "no feedback between the lines"
     assert "Here's the number" in screen.bubble.line_label.text()
     with qtbot.waitSignal(page.finished):
@@ -206,6 +226,7 @@ def test_mouse_journey_with_feedback_only_at_the_end(
     [attempt] = roleplays.roleplays_of(db, person)
     assert attempt.finished and attempt.state.path == (Step("opening", 0), Step("checked", 1))
     qtbot.mouseClick(suggestion, Qt.MouseButton.LeftButton)  # play the suggested one
+    settle()
     assert page.progress is not None and page.progress.scenario.id == ELDERLY
     assert page.screens.currentWidget() is screen
     assert not page.back_button.isVisible() and page.leave_button.isVisible()
@@ -217,12 +238,13 @@ def test_mouse_journey_with_feedback_only_at_the_end(
 
 
 def test_an_interrupted_attempt_resumes_with_its_choices(
-    qtbot: QtBot, practice: MainWindow, db: Database
+    qtbot: QtBot, practice: MainWindow, db: Database, settle: Callable[[], None]
 ) -> None:
     page = _play_with_enter(qtbot, practice, PARCEL)
-    qtbot.keyClick(page, Qt.Key.Key_1)
+    _press(qtbot, page, settle, Qt.Key.Key_1)
     qtbot.keyClick(page, Qt.Key.Key_Return)
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()
     catalogue = practice.roleplay_catalogue
     assert practice.pages.currentWidget() is catalogue
     assert catalogue.selected_row() is not None
@@ -234,6 +256,7 @@ def test_an_interrupted_attempt_resumes_with_its_choices(
     qtbot.addWidget(restarted)
     restarted.show()
     restarted.nav.setCurrentRow(2)
+    settle()
     again = restarted.roleplay_catalogue
     again.select_scenario(PARCEL)
     assert again.resume_button.isVisible()
@@ -243,20 +266,23 @@ def test_an_interrupted_attempt_resumes_with_its_choices(
     assert "your 1 earlier answers are kept" in resumed.play_screen.resumed_label.text()
     assert "Here's the number" in resumed.play_screen.bubble.line_label.text()
     assert resumed.patience_meter.value() == 60
-    qtbot.keyClick(resumed, Qt.Key.Key_1)
+    _press(qtbot, resumed, settle, Qt.Key.Key_1)
     qtbot.keyClick(resumed, Qt.Key.Key_Return)
     assert resumed.screens.currentWidget() is resumed.end_view
 
     [attempt] = roleplays.roleplays_of(db, _only_trainee(db))
     assert attempt.finished and attempt.state.path == BEST_PATH
     qtbot.mouseClick(resumed.back_button, Qt.MouseButton.LeftButton)
+    settle()
     assert not again.resume_button.isVisible()
     assert _best_cell(again, PARCEL) == "9 / 9"
 
 
-def test_retry_starts_a_new_attempt(qtbot: QtBot, practice: MainWindow, db: Database) -> None:
+def test_retry_starts_a_new_attempt(
+    qtbot: QtBot, practice: MainWindow, db: Database, settle: Callable[[], None]
+) -> None:
     page = _play_with_enter(qtbot, practice, PARCEL)
-    qtbot.keyClick(page, Qt.Key.Key_2)  # brushes her off: she walks out at once
+    _press(qtbot, page, settle, Qt.Key.Key_2)  # brushes her off: she walks out at once
     assert page.feedback_card.verdict_label.text().endswith("That did not help</span>")
     assert page.patience_meter.value() == 0
     qtbot.keyClick(page, Qt.Key.Key_Return)
@@ -264,6 +290,7 @@ def test_retry_starts_a_new_attempt(qtbot: QtBot, practice: MainWindow, db: Data
     assert page.progress is not None
     first = page.progress.attempt_id
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
+    settle()
     assert page.progress.attempt_id != first
     assert page.screens.currentWidget() is page.play_screen
     assert page.patience_meter.value() == 50
@@ -275,12 +302,16 @@ def test_retry_starts_a_new_attempt(qtbot: QtBot, practice: MainWindow, db: Data
         (False, False, 0),
     ]
     qtbot.keyClick(page, Qt.Key.Key_Escape)
+    settle()
     assert practice.pages.currentWidget() is practice.roleplay_catalogue
     assert _best_cell(practice.roleplay_catalogue, PARCEL) == "-3 / 9 · unfinished"
 
 
 def test_catalogue_filters_and_shows_the_best_score_after_a_play(
-    qtbot: QtBot, practice: MainWindow, qtmodeltester: ModelTester
+    qtbot: QtBot,
+    practice: MainWindow,
+    qtmodeltester: ModelTester,
+    settle: Callable[[], None],
 ) -> None:
     catalogue = practice.roleplay_catalogue
     qtmodeltester.check(catalogue.model)
@@ -312,8 +343,9 @@ def test_catalogue_filters_and_shows_the_best_score_after_a_play(
 
     page = _play_with_enter(qtbot, practice, PARCEL)
     for key in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_1, Qt.Key.Key_Return):
-        qtbot.keyClick(page, key)
+        _press(qtbot, page, settle, key)
     qtbot.keyClick(page, Qt.Key.Key_Escape)  # back to the catalogue
+    settle()
     assert practice.pages.currentWidget() is catalogue
     assert _best_cell(catalogue, PARCEL) == "9 / 9"
     assert _best_cell(catalogue, ELDERLY) == "—"
@@ -326,7 +358,11 @@ def test_catalogue_filters_and_shows_the_best_score_after_a_play(
 
 
 def test_an_invalid_file_is_named_in_a_warning_and_the_rest_still_plays(
-    qtbot: QtBot, db: Database, library_folder: Path, trainee_name: str
+    qtbot: QtBot,
+    db: Database,
+    library_folder: Path,
+    trainee_name: str,
+    settle: Callable[[], None],
 ) -> None:
     broken_text = (
         elderly_variant()
@@ -349,7 +385,7 @@ def test_an_invalid_file_is_named_in_a_warning_and_the_rest_still_plays(
 
     page = _play_with_enter(qtbot, window, ELDERLY)
     for key in (Qt.Key.Key_1, Qt.Key.Key_Return, Qt.Key.Key_1, Qt.Key.Key_Return):
-        qtbot.keyClick(page, key)
+        _press(qtbot, page, settle, key)
     assert page.end_view.title_label.text() == "Resolved, the customer is satisfied"
 
 
@@ -372,3 +408,87 @@ def test_content_is_never_read_as_html() -> None:
     assert rich(Text(zh="等待<5分钟", en="wait <b>5</b> min & more")) == (
         "wait &lt;b&gt;5&lt;/b&gt; min &amp; more"
     )
+
+
+def test_a_quick_second_key_while_a_choice_is_saved_records_one_choice(
+    qtbot: QtBot,
+    practice: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    page = _play_with_enter(qtbot, practice, PARCEL)
+    recorded: list[int] = []
+    record_choice = roleplays.record_choice
+
+    def counting(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
+        recorded.append(choice)
+        return record_choice(db, attempt_id, choice)
+
+    monkeypatch.setattr(roleplays, "record_choice", counting)
+    # Keys arrive faster than the first choice is saved (no event is handled between them).
+    qtbot.keyClick(page, Qt.Key.Key_1)
+    assert page.screens.currentWidget() is page.play_screen, "shown only once saved"
+    qtbot.keyClick(page, Qt.Key.Key_2)
+    qtbot.mouseClick(page.play_screen.buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.keyClick(page, Qt.Key.Key_Escape)  # leaving waits for the choice too
+    settle()
+    assert recorded == [0]
+    assert page.screens.currentWidget() is page.feedback_screen
+    assert "You calmed her first" in page.feedback_card.feedback_label.text()
+    assert practice.pages.currentWidget() is page
+    [attempt] = roleplays.roleplays_of(db, _only_trainee(db))
+    assert attempt.state.path == (Step("opening", 0),)
+
+
+def test_a_refused_choice_is_told_and_can_be_made_again(
+    qtbot: QtBot,
+    practice: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    page = _play_with_enter(qtbot, practice, PARCEL)
+    record_choice = roleplays.record_choice
+
+    def refuse_once(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
+        monkeypatch.setattr(roleplays, "record_choice", record_choice)
+        raise UserError("the database is busy", "数据库正忙")
+
+    monkeypatch.setattr(roleplays, "record_choice", refuse_once)
+    _press(qtbot, page, settle, Qt.Key.Key_1)
+    assert shown_problems == ["the database is busy"]
+    assert page.screens.currentWidget() is page.play_screen
+    _press(qtbot, page, settle, Qt.Key.Key_1)
+    assert page.screens.currentWidget() is page.feedback_screen
+    [attempt] = roleplays.roleplays_of(db, _only_trainee(db))
+    assert attempt.state.path == (Step("opening", 0),)
+
+
+def test_enter_twice_on_the_catalogue_starts_one_attempt(
+    qtbot: QtBot,
+    practice: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    started: list[str] = []
+    start_roleplay = roleplays.start_roleplay
+
+    def counting(db: Database, person_id: int, scenario: Scenario) -> int:
+        started.append(scenario.id)
+        return start_roleplay(db, person_id, scenario)
+
+    monkeypatch.setattr(roleplays, "start_roleplay", counting)
+    catalogue = practice.roleplay_catalogue
+    catalogue.select_scenario(PARCEL)
+    catalogue.table.setFocus()
+    qtbot.keyClick(catalogue.table, Qt.Key.Key_Return)  # asks who plays, then saves them
+    qtbot.keyClick(catalogue.table, Qt.Key.Key_Return)
+    qtbot.mouseClick(catalogue.play_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert practice.pages.currentWidget() is practice.roleplay_page
+    assert started == [PARCEL]
+    assert len(roleplays.list_trainees(db)) == 1
+    assert len(roleplays.roleplays_of(db, _only_trainee(db))) == 1

@@ -58,9 +58,10 @@ def test_second_process_resumes_what_a_killed_first_process_left(
     assert page.question.choice_group.checkedId() == 7, "answers from the first process are shown"
     qtbot.keyClick(page, Qt.Key.Key_Right)
     for _ in range(6):
-        qtbot.keyClick(page, Qt.Key.Key_5)
+        with qtbot.waitSignal(page.answer_saved):
+            qtbot.keyClick(page, Qt.Key.Key_5)
         qtbot.keyClick(page, Qt.Key.Key_Return)
-    assert page.outcome is not None
+    qtbot.waitUntil(lambda: page.outcome is not None)
 
     [outcome] = selftests.finished_selftests(db, candidate_id)
     answers = [outcome.answers[item.id] for item in outcome.instrument.items]

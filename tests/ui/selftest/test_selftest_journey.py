@@ -1,11 +1,18 @@
 """HR registers a candidate, hands over the laptop, and the candidate takes the self-test
-with the keyboard and the mouse; the finished attempt is in the database."""
+with the keyboard and the mouse; the finished attempt is in the database.
+
+Answers are saved off the GUI thread: a test waits for ``answer_saved`` (the moment the
+page shows an answer as given) before the next key, as a person waits to see it.
+"""
+
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.errors import UserError
 from cs_trainer.services import candidates, selftests
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store.database import Database
@@ -13,6 +20,7 @@ from cs_trainer.ui.candidates.candidate_dialog import AddCandidateDialog
 from cs_trainer.ui.candidates.candidate_table_model import SELFTEST_COLUMN
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.selftest.selftest_dialogs import SelfTestSetup, StartSelfTestDialog
+from cs_trainer.ui.selftest.selftest_page import SelfTestPage
 
 ANSWER_KEYS = [
     Qt.Key.Key_9,
@@ -46,10 +54,16 @@ def _register_and_start(
     )
     page = window.candidates_page
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.selected_candidate_id() is not None
+    qtbot.waitUntil(lambda: page.selected_candidate_id() is not None)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentWidget() is window.selftest_page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.selftest_page)
     assert not window.nav.isVisible(), "candidate mode hides the navigation"
+
+
+def answer_with(qtbot: QtBot, page: SelfTestPage, key: Qt.Key) -> None:
+    """Press a number key and wait until the page shows the answer saved."""
+    with qtbot.waitSignal(page.answer_saved):
+        qtbot.keyClick(page, key)
 
 
 def test_keyboard_completes_the_selftest(
@@ -64,9 +78,9 @@ def test_keyboard_completes_the_selftest(
         assert page.counter_label.text() == f"{number} / 10"
         if number < 10:
             assert not page.finish_button.isVisible()
-        qtbot.keyClick(page, key)
+        answer_with(qtbot, page, key)
         qtbot.keyClick(page, Qt.Key.Key_Return)  # Next, or Finish on the last pair
-    assert page.screens.currentWidget() is page.result_view
+    qtbot.waitUntil(lambda: page.screens.currentWidget() is page.result_view)
     assert page.result_view.total_label.text() == "84 / 100 points"
     assert page.result_view.band_label.text() == "Excellent"
 
@@ -83,7 +97,11 @@ def test_keyboard_completes_the_selftest(
 
 
 def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
-    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     _register_and_start(qtbot, window, monkeypatch, mode="manager")
     page = window.selftest_page
@@ -96,7 +114,8 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
 
     for number in range(1, 11):
         if number != 4:  # leave pair 4 unanswered for now
-            qtbot.mouseClick(choice(number), Qt.MouseButton.LeftButton)
+            with qtbot.waitSignal(page.answer_saved):
+                qtbot.mouseClick(choice(number), Qt.MouseButton.LeftButton)
         if number < 10:
             qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
     assert page.finish_button.isVisible()
@@ -105,13 +124,15 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
         qtbot.mouseClick(page.back_button, Qt.MouseButton.LeftButton)
     assert page.counter_label.text() == "4 / 10"
     assert page.question.choice_group.checkedId() == -1
-    qtbot.mouseClick(choice(5), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.answer_saved):
+        qtbot.mouseClick(choice(5), Qt.MouseButton.LeftButton)
     assert page.question.choice_group.checkedId() == 5
-    qtbot.keyClick(page, Qt.Key.Key_3)  # change of mind: the key replaces the click
+    answer_with(qtbot, page, Qt.Key.Key_3)  # change of mind: the key replaces the click
     for _ in range(6):
         qtbot.keyClick(page, Qt.Key.Key_Right)
     assert page.finish_button.isEnabled()
-    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished):
+        qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
 
     [candidate] = candidates.list_candidates(db)
     [outcome] = selftests.finished_selftests(db, candidate.id)
@@ -121,6 +142,7 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
     assert outcome.mode == "manager"
     assert page.result_view.total_label.text() == f"{expected_total} / 100 points"
     qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    settle()
     assert window.nav.isVisible()
     assert window.candidates_page.model.index(
         0, SELFTEST_COLUMN
@@ -133,9 +155,9 @@ def test_each_answer_is_committed_when_given(
     _register_and_start(qtbot, window, monkeypatch)
     page = window.selftest_page
     qtbot.keyClick(page, Qt.Key.Key_Return)
-    qtbot.keyClick(page, Qt.Key.Key_7)
+    answer_with(qtbot, page, Qt.Key.Key_7)
     qtbot.keyClick(page, Qt.Key.Key_Right)
-    qtbot.keyClick(page, Qt.Key.Key_2)
+    answer_with(qtbot, page, Qt.Key.Key_2)
     other_process_view = Database(db.url)  # a second engine sees only committed data
     try:
         [progress] = selftests.unfinished_selftests(other_process_view)
@@ -146,12 +168,16 @@ def test_each_answer_is_committed_when_given(
 
 
 def test_leaving_midway_asks_first_and_keeps_the_answers(
-    qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     _register_and_start(qtbot, window, monkeypatch)
     page = window.selftest_page
     qtbot.keyClick(page, Qt.Key.Key_Return)
-    qtbot.keyClick(page, Qt.Key.Key_5)
+    answer_with(qtbot, page, Qt.Key.Key_5)
     asked: list[bool] = []
 
     def refuse(cls: type, parent: object) -> bool:
@@ -163,6 +189,7 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     assert asked and window.pages.currentWidget() is page, "refusing keeps the test on screen"
     monkeypatch.setattr(type(page), "confirm_leave", classmethod(lambda cls, parent: True))
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()
     assert window.pages.currentWidget() is window.candidates_page
     [progress] = selftests.unfinished_selftests(db)
     assert list(progress.answers.values()) == [5]
@@ -172,7 +199,110 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     attempts = window.candidates_page.detail.attempt_list
     attempts.setCurrentRow(0)
     qtbot.keyClick(attempts, Qt.Key.Key_Return)  # the same as a double-click: resume
-    assert window.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
     assert "Welcome back" in page.intro_label.text()
     qtbot.keyClick(page, Qt.Key.Key_Return)
     assert page.counter_label.text() == "2 / 10", "carries on at the first unanswered pair"
+
+
+def test_a_quick_second_key_waits_for_the_first_answer_to_be_saved(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    _register_and_start(qtbot, window, monkeypatch)
+    page = window.selftest_page
+    recorded: list[tuple[str, int]] = []
+    record_answer = selftests.record_answer
+
+    def counting(db: Database, attempt_id: int, item_id: str, value: int) -> None:
+        recorded.append((item_id, value))
+        record_answer(db, attempt_id, item_id, value)
+
+    monkeypatch.setattr(selftests, "record_answer", counting)
+    saved: list[int] = []
+    page.answer_saved.connect(lambda _item, value: saved.append(value))
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    # Keys arrive faster than the first answer is saved (no event is handled between them).
+    qtbot.keyClick(page, Qt.Key.Key_7)
+    assert page.question.choice_group.checkedId() == -1, "shown as given only once saved"
+    qtbot.keyClick(page, Qt.Key.Key_3)
+    four = page.question.findChild(QPushButton, "choice4")
+    assert four is not None
+    qtbot.mouseClick(four, Qt.MouseButton.LeftButton)
+    assert page.question.choice_group.checkedId() == -1, "a click while saving is not taken"
+    qtbot.keyClick(page, Qt.Key.Key_Return)  # Next, before the answer is saved
+    qtbot.keyClick(page, Qt.Key.Key_Right)
+    settle()
+    assert saved == [7]
+    assert page.counter_label.text() == "1 / 10", "no pair is skipped"
+    assert page.question.choice_group.checkedId() == 7
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert page.counter_label.text() == "2 / 10"
+    [progress] = selftests.unfinished_selftests(db)
+    first = progress.instrument.items[0].id
+    assert recorded == [(first, 7)], "recorded once"
+    assert progress.answers == {first: 7}
+
+
+def test_a_refused_answer_is_told_and_the_pair_can_be_answered_again(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    _register_and_start(qtbot, window, monkeypatch)
+    page = window.selftest_page
+    record_answer = selftests.record_answer
+
+    def refuse_once(db: Database, attempt_id: int, item_id: str, value: int) -> None:
+        monkeypatch.setattr(selftests, "record_answer", record_answer)
+        raise UserError("the disk is full", "磁盘已满")
+
+    monkeypatch.setattr(selftests, "record_answer", refuse_once)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.keyClick(page, Qt.Key.Key_6)
+    settle()
+    assert shown_problems == ["the disk is full"]
+    assert page.question.choice_group.checkedId() == -1, "a refused answer is not shown as given"
+    assert selftests.unfinished_selftests(db)[0].answers == {}
+    answer_with(qtbot, page, Qt.Key.Key_6)
+    assert page.question.choice_group.checkedId() == 6
+    assert list(selftests.unfinished_selftests(db)[0].answers.values()) == [6]
+
+
+def test_finish_pressed_twice_scores_once(
+    qtbot: QtBot,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    _register_and_start(qtbot, window, monkeypatch)
+    page = window.selftest_page
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    for number in range(10):
+        answer_with(qtbot, page, Qt.Key.Key_8)
+        if number < 9:
+            qtbot.keyClick(page, Qt.Key.Key_Return)
+    finishes: list[int] = []
+    finish_selftest = selftests.finish_selftest
+
+    def counting(db: Database, attempt_id: int) -> selftests.AttemptOutcome:
+        finishes.append(attempt_id)
+        return finish_selftest(db, attempt_id)
+
+    monkeypatch.setattr(selftests, "finish_selftest", counting)
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    assert not page.finish_button.isEnabled(), "Finish waits while the test is scored"
+    qtbot.keyClick(page, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert len(finishes) == 1
+    assert page.result_view.total_label.text() == "80 / 100 points"
+    [candidate] = candidates.list_candidates(db)
+    assert len(selftests.finished_selftests(db, candidate.id)) == 1

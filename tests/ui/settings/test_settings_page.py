@@ -1,5 +1,6 @@
 """The settings page: one editor per declared setting, saving typed values."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -7,12 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.changes import SETTINGS
 from cs_trainer.services import app_settings, typing_tests
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings.preferences import Scope, Setting
 from cs_trainer.ui.settings.settings_page import SettingsPage
-from cs_trainer.ui.shared.changes import SETTINGS, ChangeBus
+from cs_trainer.ui.shared.changes import ChangeBus
 
 from .test_preferences import ids, other_value
 
@@ -84,11 +86,16 @@ def test_a_label_names_its_editor_for_the_keyboard(page: SettingsPage) -> None:
 
 @pytest.mark.parametrize("setting", settings.ALL, ids=ids)
 def test_changing_an_editor_and_saving_stores_the_typed_value(
-    qtbot: QtBot, page: SettingsPage, db: Database, setting: Setting[Any]
+    qtbot: QtBot,
+    page: SettingsPage,
+    db: Database,
+    setting: Setting[Any],
+    settle: Callable[[], None],
 ) -> None:
     value = next(v for v in (other_value(setting), setting.default) if v != stored(db, setting))
     set_editor(page.editors[setting.key], value)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle()
     read = stored(db, setting)
     assert (read, type(read)) == (value, setting.value_type)
 
@@ -106,27 +113,31 @@ def test_the_page_shows_what_is_stored(qtbot: QtBot, db: Database, bus: ChangeBu
 
 
 def test_saving_announces_settings_and_switches_language_only_when_it_changed(
-    qtbot: QtBot, page: SettingsPage, bus: ChangeBus
+    qtbot: QtBot, page: SettingsPage, bus: ChangeBus, settle: Callable[[], None]
 ) -> None:
     languages: list[str] = []
     page.language_changed.connect(languages.append)
+    page.interviewer_edit.setText("王经理")
     with qtbot.waitSignal(bus.changed) as announced:
         page.save()
     assert announced.args == [frozenset({SETTINGS})]
     assert languages == []
     page.language_combo.setCurrentIndex(page.language_combo.findData("zh"))
     page.save()
+    settle()
     page.save()
+    settle()
     assert languages == ["zh"]
 
 
 def test_saving_leaves_an_unchanged_department_value_alone(
-    page: SettingsPage, db: Database
+    page: SettingsPage, db: Database, settle: Callable[[], None]
 ) -> None:
     """Another computer may have renamed the organisation since this page was built."""
     app_settings.set_setting(db, app_settings.ORGANISATION, "另一台电脑写的名称")
     page.interviewer_edit.setText("王经理")
     page.save()
+    settle()
     assert app_settings.organisation_name(db) == "另一台电脑写的名称"
     assert settings.read(settings.INTERVIEWER) == "王经理"
 

@@ -1,26 +1,22 @@
 """The reception assessment page, driven as an assessor uses it: add a staff member, record
 deductions and bonuses through the dialog, watch the totals, delete a mistake, save the PDF."""
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.services import reception
 from cs_trainer.staff_forms.reception_schema import ReceptionStandard
 from cs_trainer.store.database import Database
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.staff.reception_page import (
-    AddEntryDialog,
-    EntryRequest,
-    ReceptionEntryModel,
-    ReceptionPage,
-    this_month,
-)
+from cs_trainer.ui.staff.reception_entry_dialog import AddEntryDialog, EntryRequest
+from cs_trainer.ui.staff.reception_page import ReceptionEntryModel, ReceptionPage, this_month
 
 MARCH_FIRST, MARCH_LAST = date(2025, 3, 1), date(2025, 3, 31)
 
@@ -39,10 +35,15 @@ def show_march(page: ReceptionPage) -> None:
 
 
 def add_staff_by_clicking(
-    qtbot: QtBot, page: ReceptionPage, monkeypatch: pytest.MonkeyPatch, name: str
+    qtbot: QtBot,
+    page: ReceptionPage,
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    settle: Callable[[], None],
 ) -> None:
     monkeypatch.setattr(ReceptionPage, "ask_staff_name", classmethod(lambda cls, parent: name))
     qtbot.mouseClick(page.add_staff_button, Qt.MouseButton.LeftButton)
+    settle()
 
 
 def add_entries_by_clicking(
@@ -50,8 +51,10 @@ def add_entries_by_clicking(
     page: ReceptionPage,
     monkeypatch: pytest.MonkeyPatch,
     requests: list[EntryRequest],
+    settle: Callable[[], None],
 ) -> None:
-    """Click "Add entry…" once per request; the dialog answers with the next request."""
+    """Click "Add entry…" once per request (each once the last one is stored); the dialog
+    answers with the next request."""
     answers = iter(requests)
 
     def answer(
@@ -62,6 +65,7 @@ def add_entries_by_clicking(
     monkeypatch.setattr(AddEntryDialog, "ask", classmethod(answer))
     for _ in requests:
         qtbot.mouseClick(page.add_entry_button, Qt.MouseButton.LeftButton)
+        settle()
 
 
 def totals(page: ReceptionPage) -> tuple[str, str, str, str]:
@@ -81,10 +85,15 @@ MARCH_ENTRIES = [
 
 
 @pytest.fixture
-def assessed(qtbot: QtBot, page: ReceptionPage, monkeypatch: pytest.MonkeyPatch) -> ReceptionPage:
-    add_staff_by_clicking(qtbot, page, monkeypatch, "李晓梅")
+def assessed(
+    qtbot: QtBot,
+    page: ReceptionPage,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> ReceptionPage:
+    add_staff_by_clicking(qtbot, page, monkeypatch, "李晓梅", settle)
     show_march(page)
-    add_entries_by_clicking(qtbot, page, monkeypatch, MARCH_ENTRIES)
+    add_entries_by_clicking(qtbot, page, monkeypatch, MARCH_ENTRIES, settle)
     return page
 
 
@@ -92,12 +101,16 @@ def assessed(qtbot: QtBot, page: ReceptionPage, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_adding_a_staff_member_lists_and_selects_them(
-    qtbot: QtBot, page: ReceptionPage, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    page: ReceptionPage,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     assert page.staff_list.count() == 0
     assert not page.add_entry_button.isEnabled()
     assert page.total_label.text() == "—"
-    add_staff_by_clicking(qtbot, page, monkeypatch, "李晓梅")
+    add_staff_by_clicking(qtbot, page, monkeypatch, "李晓梅", settle)
     assert [m.name for m in reception.staff_members(db)] == ["李晓梅"]
     assert page.staff_list.currentItem().text() == "李晓梅"
     assert page.person_id == reception.staff_members(db)[0].id
@@ -156,9 +169,10 @@ def test_a_refused_entry_is_one_plain_message(
     assessed: ReceptionPage,
     monkeypatch: pytest.MonkeyPatch,
     shown_problems: list[str],
+    settle: Callable[[], None],
 ) -> None:
     future = EntryRequest("work_log_missing", date(2999, 1, 1), "", "王经理")
-    add_entries_by_clicking(qtbot, assessed, monkeypatch, [future])
+    add_entries_by_clicking(qtbot, assessed, monkeypatch, [future], settle)
     assert shown_problems == ["2999-01-01 is in the future; record what has happened"]
     assert assessed.model.rowCount() == 3
 
@@ -195,11 +209,16 @@ def test_delete_asks_first_and_keeps_the_entry_when_declined(
 
 
 def test_delete_with_confirmation_removes_the_entry_and_updates_totals(
-    qtbot: QtBot, assessed: ReceptionPage, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    assessed: ReceptionPage,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
 ) -> None:
     monkeypatch.setattr(ReceptionPage, "confirm", classmethod(lambda cls, parent, entry: True))
     select_row(assessed, 1)
     qtbot.mouseClick(assessed.delete_button, Qt.MouseButton.LeftButton)
+    settle()
     assert assessed.model.rowCount() == 2
     assert totals(assessed) == ("100", "-10", "+100", "190")
     assert assessed.person_id is not None
@@ -288,3 +307,76 @@ def test_save_pdf_writes_the_sheet_off_the_gui_thread(
     text = "".join(page.extract_text() for page in PdfReader(out).pages)
     for expected in ("李晓梅", "2025-03-01 – 2025-03-31", "停车纠纷", "140", "被考核人"):
         assert expected in text, expected
+
+
+# --- the operation route ----------------------------------------------------------------------
+
+
+def test_a_double_click_on_delete_deletes_once(
+    qtbot: QtBot,
+    assessed: ReceptionPage,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    monkeypatch.setattr(ReceptionPage, "confirm", classmethod(lambda cls, parent, entry: True))
+    select_row(assessed, 0)
+    qtbot.mouseClick(assessed.delete_button, Qt.MouseButton.LeftButton)
+    assert not assessed.delete_button.isEnabled() and not assessed.add_entry_button.isEnabled()
+    qtbot.mouseClick(assessed.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert shown_problems == []
+    assert assessed.model.rowCount() == 2
+    assert assessed.add_entry_button.isEnabled()
+
+
+def test_an_entry_deleted_elsewhere_is_one_message_and_the_page_stays_usable(
+    qtbot: QtBot,
+    assessed: ReceptionPage,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    monkeypatch.setattr(ReceptionPage, "confirm", classmethod(lambda cls, parent, entry: True))
+    select_row(assessed, 1)
+    reception.delete_entry(db, assessed.model.entry(1).id)  # another laptop got there first
+    qtbot.mouseClick(assessed.delete_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert len(shown_problems) == 1 and "no reception entry" in shown_problems[0]
+    assert assessed.model.rowCount() == 2, "the list shows what is stored now"
+    assert totals(assessed) == ("100", "-10", "+100", "190")
+    more = EntryRequest("work_log_missing", date(2025, 3, 20), "", "王经理")
+    add_entries_by_clicking(qtbot, assessed, monkeypatch, [more], settle)
+    assert assessed.model.rowCount() == 3
+
+
+def test_a_double_click_on_add_staff_adds_one_member(
+    qtbot: QtBot,
+    page: ReceptionPage,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    monkeypatch.setattr(ReceptionPage, "ask_staff_name", classmethod(lambda cls, parent: "周杰"))
+    qtbot.mouseClick(page.add_staff_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.add_staff_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert [m.name for m in reception.staff_members(db)] == ["周杰"]
+    assert page.add_staff_button.isEnabled()
+
+
+def test_the_delete_question_defaults_to_keeping_the_entry(
+    page: ReceptionPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[tuple[object, ...]] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        asked.append(args)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    assert not ReceptionPage.confirm(page, "2025-03-05 · Physical conflict (-50)")
+    [(_parent, title, text, _buttons, default)] = asked
+    assert default == QMessageBox.StandardButton.No
+    assert title == "Delete this entry?" and "Physical conflict (-50)" in str(text)

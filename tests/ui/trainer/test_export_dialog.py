@@ -120,6 +120,7 @@ def test_a_trainer_exports_a_cohort_while_the_gui_stays_responsive(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert actions.operation is not None
         dialog = actions.operation.progress_dialog
+        assert dialog is not None
         qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() == 1, timeout=20_000)
         bar = dialog.findChild(QProgressBar)
         assert bar is not None and bar.text() == "1 / 6"
@@ -158,6 +159,7 @@ def test_cancel_mid_way_is_quiet_and_leaves_only_whole_files(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         assert actions.operation is not None
         dialog = actions.operation.progress_dialog
+        assert dialog is not None
         qtbot.waitUntil(lambda: dialog.isVisible() and dialog.value() == 2, timeout=20_000)
         cancel = dialog.findChild(QPushButton)
         assert cancel is not None and cancel.text() == "Cancel"

@@ -1,5 +1,6 @@
 """The trainer's progress page: one trainee's chart, radar and advice; a cohort's table."""
 
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -7,6 +8,8 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.changes import COHORTS, ROLEPLAYS
+from cs_trainer.errors import NotFoundError
 from cs_trainer.quizzes.selftest import service_potential
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.labels import SKILL_NAMES
@@ -14,7 +17,7 @@ from cs_trainer.services import cohorts, progress, roleplays, selftests
 from cs_trainer.services.clock import utc_now
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
-from cs_trainer.ui.roleplays.roleplay_catalogue_model import ROLEPLAYS
+from cs_trainer.ui.shared import operations
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.trainer.cohort_widgets import (
     FIRST_INSTRUMENT_COLUMN,
@@ -126,7 +129,8 @@ def page(qtbot: QtBot, db: Database, bus: ChangeBus, library: roleplays.Library)
 
 
 def _settle(qtbot: QtBot, page: ProgressPage) -> None:
-    qtbot.waitUntil(lambda: not page.busy(), timeout=20_000)
+    """Every operation delivered (a cohort change, then the loads it set off)."""
+    qtbot.waitUntil(lambda: operations.pending() == 0 and not page.busy(), timeout=20_000)
 
 
 def _items(widget: object) -> list[str]:
@@ -389,6 +393,7 @@ def test_new_cohort_is_created_and_chosen(
     assert page.trainee_tab.cohort_filter.findData(created.id) >= 0  # the bus told the other tab
 
     qtbot.mouseClick(page.cohort_tab.new_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
     assert shown_problems and "already a cohort" in shown_problems[0]
 
 
@@ -427,3 +432,67 @@ def test_nothing_is_read_until_the_page_is_shown(
     _settle(qtbot, hidden)
     assert hidden.trainee_tab.trainee_combo.count() == 4
     assert hidden.cohort_tab.cohort_combo.count() == 2
+
+
+def test_a_cohort_change_is_broadcast_once_with_the_kind_the_service_reported(
+    qtbot: QtBot,
+    db: Database,
+    bus: ChangeBus,
+    data: Class,
+    page: ProgressPage,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page.tabs.setCurrentWidget(page.cohort_tab)
+    heard: list[frozenset[str]] = []
+    bus.changed.connect(heard.append)
+    monkeypatch.setattr(NewCohortDialog, "ask", classmethod(lambda cls, _parent: "2027年夏季班"))
+    qtbot.mouseClick(page.cohort_tab.new_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    assert heard == [frozenset({COHORTS})]
+    monkeypatch.setattr(
+        AddTraineesDialog, "ask", classmethod(lambda cls, _p, _name, _c: [data.zhou, data.zhao])
+    )
+    qtbot.mouseClick(page.cohort_tab.add_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    assert heard == [frozenset({COHORTS})] * 2, "two trainees moved: one broadcast"
+    made = cohorts.cohort_by_name(db, "2027年夏季班").id
+    assert {m.name for m in cohorts.members(db, made)} == {"小周", "小赵"}
+
+
+def test_the_cohort_buttons_wait_for_a_change_and_work_again_after_a_refusal(
+    qtbot: QtBot,
+    db: Database,
+    bus: ChangeBus,
+    data: Class,
+    page: ProgressPage,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+) -> None:
+    _cohort_tab(qtbot, page, data.cohort)
+    tab = page.cohort_tab
+    opened = threading.Event()
+    real = cohorts.assign
+
+    def held_back(db_: Database, person: int, cohort: int | None) -> None:
+        assert opened.wait(10), "the test never let the change through"
+        if person == data.zhao:
+            raise NotFoundError(f"there is no trainee with ID {person}")
+        real(db_, person, cohort)
+
+    heard: list[frozenset[str]] = []
+    bus.changed.connect(heard.append)
+    monkeypatch.setattr(cohorts, "assign", held_back)
+    monkeypatch.setattr(
+        AddTraineesDialog, "ask", classmethod(lambda cls, _p, _name, _c: [data.zhou, data.zhao])
+    )
+    try:
+        qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+        assert not tab.add_button.isEnabled() and not tab.new_button.isEnabled()
+    finally:
+        opened.set()
+    _settle(qtbot, page)
+    assert shown_problems == [f"there is no trainee with ID {data.zhao}"]
+    assert heard == [frozenset({COHORTS})], "what was saved before the refusal is announced"
+    assert tab.add_button.isEnabled() and tab.new_button.isEnabled()
+    assert "小周" in {m.name for m in cohorts.members(db, data.cohort)}
+    assert set(_table(page)) == {"小王", "小李", "小周"}, "the tab shows what was saved"

@@ -2,8 +2,11 @@
 
 Chinese is sent as QInputMethodEvent commit strings, as an input method does:
 qtbot.keyClicks with non-ASCII text aborts the process. Time comes from a fake
-clock the test moves, so nothing here waits.
+clock the test moves, so nothing here waits for time; a test waits only for the
+result to be recorded, which happens off the GUI thread.
 """
+
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
@@ -164,7 +167,8 @@ def test_below_the_pass_mark_is_not_passed(
     clock.now += 60
     page.refresh_stats()
     assert page.speed_label.text() == "79 characters per minute"
-    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished):
+        qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     assert page.result_view.verdict_label.text() == "Not passed"
     assert not typing_results(db, candidate_id)[0].passed
 
@@ -211,7 +215,8 @@ def test_english_passage_typed_with_keys(
     qtbot.keyClicks(page.typing_box, "Thank you for calling the service centre.")
     clock.now += 30
     qtbot.keyClicks(page.typing_box, " How may I help you today?")
-    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.finished):
+        qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     # 55 characters without spaces, in half a minute
     assert page.result_view.speed_label.text() == "110 characters per minute"
     assert page.result_view.accuracy_label.text() == "Accuracy: 100%"
@@ -227,14 +232,56 @@ def test_finishing_with_only_spaces_shows_a_problem(
     clock: FakeClock,
     candidate_id: int,
     shown_problems: list[str],
+    settle: Callable[[], None],
 ) -> None:
     page.start(candidate_id, "张三丰", "en_test", "")
     qtbot.keyClicks(page.typing_box, "   ")
     clock.now += 5
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    settle()
     assert shown_problems == ["nothing was typed, so there is no typing result to record"]
     assert page.screens.currentIndex() == 0
     assert typing_results(db, candidate_id) == []
+    # The page stays usable: the candidate types on and finishes.
+    assert page.finish_button.isEnabled() and not page.typing_box.isReadOnly()
+    qtbot.keyClicks(page.typing_box, "Thank you")
+    finish_with_keys(qtbot, page)
+    assert [outcome.metrics.typed_chars for outcome in typing_results(db, candidate_id)] == [8]
+
+
+def test_finish_pressed_again_while_saving_records_once(
+    qtbot: QtBot,
+    page: TypingTestPage,
+    db: Database,
+    clock: FakeClock,
+    candidate_id: int,
+    monkeypatch: pytest.MonkeyPatch,
+    settle: Callable[[], None],
+) -> None:
+    recorded: list[str] = []
+    record = typing_tests.record_typing_test
+
+    def counting(
+        db: Database, person: int, passage: str, typed: str, seconds: float, by: str
+    ) -> typing_tests.TypingOutcome:
+        recorded.append(typed)
+        return record(db, person, passage, typed, seconds, by)
+
+    monkeypatch.setattr(typing_tests, "record_typing_test", counting)
+    page.start(candidate_id, "张三丰", "en_test", "")
+    qtbot.keyClicks(page.typing_box, "Thank you")
+    clock.now += 10
+    qtbot.keyClick(page.typing_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not page.finish_button.isEnabled(), "Finish waits while the result is saved"
+    assert page.typing_box.isReadOnly(), "what is recorded is what the box shows"
+    qtbot.keyClick(page.typing_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    with qtbot.assertNotEmitted(page.left):
+        qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert recorded == ["Thank you"]
+    assert page.screens.currentWidget() is page.result_view
+    assert len(typing_results(db, candidate_id)) == 1
 
 
 def test_leaving_asks_only_once_typing_has_begun(

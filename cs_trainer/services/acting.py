@@ -1,0 +1,40 @@
+"""Who an action is done on behalf of, carried with the work wherever it runs.
+
+Every service call acts as someone: the account signed in to the GUI, or the CLI's
+``--user``. Until accounts exist there is one anonymous actor. The actor lives in a
+context variable, so the GUI's operation route (which runs the work in a copy of the
+context it was started in) hands it to the worker thread with the work, and a service
+reads it with :func:`current` instead of taking it from a widget.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An account acting; ``account_id`` None is nobody signed in (no accounts yet)."""
+
+    account_id: int | None
+    role: str
+
+
+ANONYMOUS = Actor(None, "anonymous")
+
+_actor: ContextVar[Actor] = ContextVar("cs_trainer_actor", default=ANONYMOUS)
+
+
+def current() -> Actor:
+    return _actor.get()
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[Actor]:
+    """Act as ``actor`` inside the block (and in operations started inside it)."""
+    token = _actor.set(actor)
+    try:
+        yield actor
+    finally:
+        _actor.reset(token)
