@@ -22,6 +22,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
+from cs_trainer.reports.labels import COHORT, MEAN, NAME, PERIOD
 from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf
 from cs_trainer.reports.pdf_style import (
     ACCENT,
@@ -45,14 +46,8 @@ from cs_trainer.reports.pdf_style import (
 )
 from cs_trainer.reports.progress_data import CohortCell, CohortSheet, InstrumentColumn
 from cs_trainer.reports.sheet_data import Bilingual
-from cs_trainer.reports.trainee_sheet import (
-    KEEP_WITH_ROWS,
-    details_grid,
-    notice,
-    percent_text,
-    sheet_header,
-    skills_block,
-)
+from cs_trainer.reports.sheet_header import details_grid, printed_on_aside, sheet_header
+from cs_trainer.reports.trainee_sheet import KEEP_WITH_ROWS, notice, percent_text, skills_block
 
 TITLE = Bilingual("班级成绩汇总", "Cohort summary")
 INSTRUMENTS_PER_TABLE = 6
@@ -69,8 +64,8 @@ SKILLS_HEADING = Bilingual("班级技能（全部角色扮演）", "Cohort skill
 
 def _details(sheet: CohortSheet, styles: Styles) -> list[Flowable]:
     cells = [
-        caption_over_value("班级", "Cohort", text_or_dash(sheet.cohort), styles),
-        caption_over_value("时间范围", "Period", text_or_dash(sheet.period.label()), styles),
+        caption_over_value(*COHORT, text_or_dash(sheet.cohort), styles),
+        caption_over_value(*PERIOD, text_or_dash(sheet.period.label()), styles),
         caption_over_value("学员人数", "Trainees", str(len(sheet.rows)), styles),
         caption_over_value("项目数", "Instruments", str(len(sheet.instruments)), styles),
     ]
@@ -98,9 +93,9 @@ def _instrument_head(title: Bilingual, styles: Styles) -> list[Paragraph]:
 
 def _part_header(columns: Sequence[InstrumentColumn], styles: Styles) -> list[Any]:
     return [
-        column_head("姓名", "Name", styles.column_head),
+        column_head(*NAME, styles.column_head),
         *[_instrument_head(column.title, styles) for column in columns],
-        column_head("平均", "Mean", styles.column_head_center),
+        column_head(*MEAN, styles.column_head_center),
     ]
 
 
@@ -190,7 +185,7 @@ def _scores_block(sheet: CohortSheet, styles: Styles) -> list[Flowable]:
 
 def _story(sheet: CohortSheet, styles: Styles) -> list[Flowable]:
     return [
-        *sheet_header(TITLE, sheet.organisation, sheet.printed_on, styles),
+        *sheet_header(TITLE, sheet.organisation, printed_on_aside(sheet.printed_on), styles),
         *_details(sheet, styles),
         *_scores_block(sheet, styles),
         *skills_block(sheet.skills, SKILLS_HEADING, styles),

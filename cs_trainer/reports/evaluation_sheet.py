@@ -7,27 +7,24 @@ ReportLab has no glyph fallback, and a PDF that relied on an unembedded
 standard-14 font would look different, or show boxes, on another machine.
 
 The writer reads only the plain dataclasses of :mod:`.sheet_data`. This module
-draws the header and candidate details and assembles the story from the
-section modules, top to bottom: summary, self-tests, interviews, typing tests
-and the signatures.
+draws the candidate details and assembles the story, top to bottom: the shared
+header (:mod:`.sheet_header`), summary, self-tests, interviews, typing tests
+and the signatures (:mod:`.signatures`).
 """
 
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
 from cs_trainer.reports.interview_section import interview_sections
+from cs_trainer.reports.labels import NAME
 from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf
 from cs_trainer.reports.pdf_style import (
-    ACCENT,
     CONTENT_WIDTH,
     EMPTY_VALUE,
-    RULE,
     SECTION_GAP,
     Styles,
     bilingual_inline,
@@ -35,37 +32,16 @@ from cs_trainer.reports.pdf_style import (
     caption_over_value,
     iso_date,
     make_styles,
-    padding,
-    table_style,
     text_or_dash,
 )
 from cs_trainer.reports.selftest_section import self_test_sections
 from cs_trainer.reports.sheet_data import Bilingual, CandidateInfo, EvaluationSheet
-from cs_trainer.reports.signatures import signatures
+from cs_trainer.reports.sheet_header import details_box, printed_on_aside, sheet_header
+from cs_trainer.reports.signatures import interviewer_signatures
 from cs_trainer.reports.summary_section import summary_block
 from cs_trainer.reports.typing_section import typing_section
 
 TITLE = Bilingual("候选人评估表", "Candidate evaluation sheet")
-
-
-def _header(sheet: EvaluationSheet, styles: Styles) -> list[Flowable]:
-    """Organisation (when known), the bilingual title and the printed date."""
-    left: list[Flowable] = []
-    if sheet.organisation.strip():
-        left.append(Paragraph(escape(sheet.organisation), styles.organisation))
-        left.append(Spacer(1, 1.5 * mm))
-    left.append(Paragraph(escape(TITLE.zh), styles.title_zh))
-    left.append(Paragraph(escape(TITLE.en), styles.title_en))
-    printed = Paragraph(
-        f"{bilingual_inline('打印日期', 'Printed on')}<br/>{iso_date(sheet.printed_on)}",
-        styles.printed,
-    )
-    table = Table([[left, printed]], colWidths=[CONTENT_WIDTH - 45 * mm, 45 * mm])
-    table.setStyle(
-        table_style(styles.font, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *padding(0, 0, 0, 0))
-    )
-    rule = HRFlowable(width="100%", thickness=1.5, color=ACCENT, spaceBefore=2.5 * mm)
-    return [table, rule, Spacer(1, SECTION_GAP)]
 
 
 def _stage_markup(stage: Bilingual) -> str:
@@ -87,7 +63,7 @@ def _candidate_rows(
         middle = caption_over_value("当前阶段", "Stage", _stage_markup(stage), styles)
     return [
         [
-            caption_over_value("姓名", "Name", text_or_dash(candidate.name), styles),
+            caption_over_value(*NAME, text_or_dash(candidate.name), styles),
             caption_over_value("候选人编号", "Candidate ID", str(candidate.candidate_id), styles),
             caption_over_value("联系电话", "Phone", text_or_dash(candidate.phone), styles),
         ],
@@ -106,17 +82,8 @@ def _candidate_block(
 ) -> list[Flowable]:
     """ID, name, phone, position, stage and registration date, boxed like a paper form."""
     widths = [0.40 * CONTENT_WIDTH, 0.26 * CONTENT_WIDTH, 0.34 * CONTENT_WIDTH]
-    table = Table(_candidate_rows(candidate, stage, styles), colWidths=widths)
     span = [] if stage is not None else [("SPAN", (0, 1), (1, 1))]
-    table.setStyle(
-        table_style(
-            styles.font,
-            *span,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            *padding(3, 5, 6, 6),
-        )
-    )
+    table = details_box(_candidate_rows(candidate, stage, styles), widths, styles, *span)
     heading = block_heading("候选人信息", "Candidate details", styles)
     return [KeepTogether([heading, table]), Spacer(1, SECTION_GAP)]
 
@@ -124,13 +91,13 @@ def _candidate_block(
 def _story(sheet: EvaluationSheet, styles: Styles) -> list[Flowable]:
     """The flowables of the whole sheet, top to bottom."""
     return [
-        *_header(sheet, styles),
+        *sheet_header(TITLE, sheet.organisation, printed_on_aside(sheet.printed_on), styles),
         *_candidate_block(sheet.candidate, sheet.stage, styles),
         *summary_block(sheet, styles),
         *self_test_sections(sheet.self_tests, styles),
         *interview_sections(sheet.interviews, styles),
         *typing_section(sheet.typing, styles),
-        signatures(sheet.interviewers, styles),
+        interviewer_signatures(sheet.interviewers, styles),
     ]
 
 

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
+from cs_trainer.reports.labels import MEAN, NUMBER
 from cs_trainer.reports.pdf_style import (
     CONTENT_WIDTH,
     EMPTY_VALUE,
@@ -105,11 +106,11 @@ def _question_header(raters: list[str], styles: Styles) -> list[Any]:
     """Column headings; each rater's column is headed by their name."""
     centred = styles.column_head_center
     return [
-        column_head("序号", "No.", centred),
+        column_head(*NUMBER, centred),
         column_head("问题", "Question", styles.column_head),
         column_head("类别", "Group", styles.column_head),
         *(Paragraph(text_or_dash(name), centred) for name in raters),
-        column_head("平均", "Mean", centred),
+        column_head(*MEAN, centred),
     ]
 
 

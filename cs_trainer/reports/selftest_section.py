@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from cs_trainer.reports.labels import NUMBER, SCORE, TOTAL
 from cs_trainer.reports.pdf_style import (
     ACCENT,
     ACCENT_LIGHT,
@@ -71,10 +72,10 @@ def _items_table(section: SelfTestSection, styles: Styles) -> Table:
     """The item-by-item scores; the header row repeats if the table breaks."""
     head, centred = styles.column_head, styles.column_head_center
     header = [
-        column_head("序号", "No.", centred),
+        column_head(*NUMBER, centred),
         column_head("10 分表述（高分端）", "Statement scored 10 (high pole)", head),
         column_head("1 分表述（低分端）", "Statement scored 1 (low pole)", head),
-        column_head("得分", "Score", centred),
+        column_head(*SCORE, centred),
     ]
     number_w, score_w = 11 * mm, 17 * mm
     pole_w = (CONTENT_WIDTH - number_w - score_w) / 2
@@ -87,7 +88,7 @@ def _items_table(section: SelfTestSection, styles: Styles) -> Table:
 def _result_box(section: SelfTestSection, styles: Styles) -> Table:
     """Total and band, set large: the figures a reader looks for first."""
     total = [
-        Paragraph(bilingual_inline("总分", "Total", 7.5), styles.result_label),
+        Paragraph(bilingual_inline(*TOTAL, 7.5), styles.result_label),
         Paragraph(f"{section.total} / {section.max_total}", styles.total),
     ]
     band = [

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from cs_trainer.reports.labels import DATE
 from cs_trainer.reports.pdf_style import (
     ACCENT,
     ACCENT_LIGHT,
@@ -109,7 +110,7 @@ def _verdict_cell(verdict: Bilingual, ink: colors.Color, styles: Styles) -> list
 def _reason_cell(decision: DecisionInfo, styles: Styles) -> list[Flowable]:
     """Why, who decided and when."""
     by = bilingual_inline("决定人", "Decided by", 7) + f" {text_or_dash(decision.decided_by)}"
-    on = bilingual_inline("日期", "Date", 7) + f" {iso_date(decision.decided_on)}"
+    on = bilingual_inline(*DATE, 7) + f" {iso_date(decision.decided_on)}"
     return [
         Paragraph(bilingual_inline("理由", "Reason", 7.5), styles.result_label),
         free_text(decision.reason, styles.summary_line),

@@ -4,11 +4,12 @@ practise next, and every finished attempt.
 Trainers hand this sheet to a trainee or file it, so it follows the evaluation
 sheet's house style (bilingual labels, the one embedded CJK font for every
 string, charts included, and "第 1 页 / 共 N 页" footers). It reads only the
-plain :class:`~cs_trainer.reports.progress_data.TraineeSheet`. The header and
-the skills block are shared with the cohort summary (:mod:`.cohort_sheet`).
+plain :class:`~cs_trainer.reports.progress_data.TraineeSheet`. The header is
+:mod:`.sheet_header`'s; the skills block is shared with the cohort summary
+(:mod:`.cohort_sheet`).
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -19,7 +20,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    HRFlowable,
     KeepTogether,
     Paragraph,
     Spacer,
@@ -29,9 +29,9 @@ from reportlab.platypus import (
 from cs_trainer import attempt_kinds
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
+from cs_trainer.reports.labels import COHORT, DATE, NUMBER, PERIOD
 from cs_trainer.reports.pdf_document import DocumentInfo, build_pdf
 from cs_trainer.reports.pdf_style import (
-    ACCENT,
     CONTENT_WIDTH,
     EMPTY_VALUE,
     INK,
@@ -60,6 +60,7 @@ from cs_trainer.reports.progress_data import (
 )
 from cs_trainer.reports.radar_chart import RadarAxis, RadarScale, axes_radar_drawing, has_axis_data
 from cs_trainer.reports.sheet_data import Bilingual
+from cs_trainer.reports.sheet_header import details_grid, printed_on_aside, sheet_header
 
 TITLE = Bilingual("学员成绩单", "Trainee score sheet")
 SKILL_SCALE = RadarScale(100, 5, Bilingual("技能雷达图", "Skills, 0–100 %"))
@@ -77,42 +78,6 @@ def percent_text(value: float | None) -> str:
 
 
 # --------------------------------------------------------------------------- shared blocks
-
-
-def sheet_header(
-    title: Bilingual, organisation: str, printed_on: date, styles: Styles
-) -> list[Flowable]:
-    """Organisation (when known), the bilingual title, the printed date and a rule."""
-    left: list[Flowable] = []
-    if organisation.strip():
-        left += [Paragraph(escape(organisation), styles.organisation), Spacer(1, 1.5 * mm)]
-    left += [
-        Paragraph(escape(title.zh), styles.title_zh),
-        Paragraph(escape(title.en), styles.title_en),
-    ]
-    printed = Paragraph(
-        f"{bilingual_inline('打印日期', 'Printed on')}<br/>{iso_date(printed_on)}", styles.printed
-    )
-    table = Table([[left, printed]], colWidths=[CONTENT_WIDTH - 45 * mm, 45 * mm])
-    table.setStyle(
-        table_style(styles.font, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), *padding(0, 0, 0, 0))
-    )
-    rule = HRFlowable(width="100%", thickness=1.5, color=ACCENT, spaceBefore=2.5 * mm)
-    return [table, rule, Spacer(1, SECTION_GAP)]
-
-
-def details_grid(cells: list[list[Flowable]], styles: Styles) -> Table:
-    """One row of captioned fields, boxed like a paper form, equal widths."""
-    table = Table([cells], colWidths=[CONTENT_WIDTH / len(cells)] * len(cells))
-    table.setStyle(
-        table_style(
-            styles.font,
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-            *padding(3, 5, 6, 6),
-        )
-    )
-    return table
 
 
 def notice(text: Bilingual, styles: Styles) -> Paragraph:
@@ -290,14 +255,14 @@ def _details(sheet: TraineeSheet, styles: Styles) -> list[Flowable]:
     period the sheet was limited to, or else the first and last attempt's dates)."""
     dates = [row.on for row in sheet.attempts]
     if sheet.period != Period():
-        when = ("时间范围", "Period", text_or_dash(sheet.period.label()))
+        when = (*PERIOD, text_or_dash(sheet.period.label()))
     elif dates:
         when = ("练习时间", "Practised", f"{iso_date(min(dates))} – {iso_date(max(dates))}")
     else:
         when = ("练习时间", "Practised", EMPTY_VALUE)
     cells = [
         caption_over_value("学员", "Trainee", text_or_dash(sheet.trainee), styles),
-        caption_over_value("班级", "Cohort", text_or_dash(sheet.cohort), styles),
+        caption_over_value(*COHORT, text_or_dash(sheet.cohort), styles),
         caption_over_value("完成练习", "Finished attempts", str(len(sheet.attempts)), styles),
         caption_over_value(*when, styles),
     ]
@@ -343,8 +308,8 @@ def _attempts_block(sheet: TraineeSheet, styles: Styles) -> list[Flowable]:
     if not sheet.attempts:
         return [heading, notice(NO_ATTEMPTS, styles)]
     head = [
-        column_head("序号", "No.", styles.column_head_center),
-        column_head("日期", "Date", styles.column_head),
+        column_head(*NUMBER, styles.column_head_center),
+        column_head(*DATE, styles.column_head),
         column_head("项目", "Instrument", styles.column_head),
         column_head("类型", "Kind", styles.column_head),
         column_head("得分", "Score", styles.column_head_center),
@@ -372,7 +337,7 @@ def _attempts_block(sheet: TraineeSheet, styles: Styles) -> list[Flowable]:
 
 def _story(sheet: TraineeSheet, styles: Styles) -> list[Flowable]:
     return [
-        *sheet_header(TITLE, sheet.organisation, sheet.printed_on, styles),
+        *sheet_header(TITLE, sheet.organisation, printed_on_aside(sheet.printed_on), styles),
         *_details(sheet, styles),
         *skills_block(sheet.skills, SKILLS_HEADING, styles),
         *_trend_block(sheet, styles),

@@ -7,6 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from cs_trainer.reports.labels import DATE
 from cs_trainer.reports.pdf_style import (
     BAD,
     CONTENT_WIDTH,
@@ -104,7 +105,7 @@ def _table(results: list[TypingResult], styles: Styles) -> Table:
     header = [
         column_head("文章", "Passage", head),
         column_head("语言", "Language", head),
-        column_head("日期", "Date", head),
+        column_head(*DATE, head),
         column_head("用时", "Time (min:s)", centred),
         column_head("速度", CPM_UNIT, centred),
         column_head("准确率", "Accuracy", centred),

@@ -15,6 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from cs_trainer.reports.fonts import register_pdf_font
+from cs_trainer.reports.form_marks import TICK, has_glyph
 from cs_trainer.reports.pdf_style import CONTENT_WIDTH, MARGIN_X
 from cs_trainer.reports.performance_data import (
     FormItem,
@@ -24,11 +25,8 @@ from cs_trainer.reports.performance_data import (
     PerformanceSheetData,
     ScaleLabel,
 )
+from cs_trainer.reports.performance_sections import COMMENT_W, TICK_W
 from cs_trainer.reports.performance_sheet import (
-    COMMENT_W,
-    TICK,
-    TICK_W,
-    has_glyph,
     write_blank_performance_form,
     write_performance_sheet,
 )

@@ -142,10 +142,8 @@ class Op(Generic[T]):
         bus: ChangeBus | None = None,
     ) -> "Op[T]":
         """Work that reports its steps and can be cancelled; call :meth:`with_progress`."""
-        reporter_box: list[ProgressReporter] = []
-        op = cls(parent, db, lambda database: work(database, reporter_box[0]), bus)
-        op.reporter = ProgressReporter(op.relay.progressed.emit)
-        reporter_box.append(op.reporter)
+        op = cls(parent, db, lambda database: work(database, reporter), bus)
+        reporter = op.reporter = ProgressReporter(op.relay.progressed.emit)
         return op
 
     def success(self, callback: Callable[[T], None]) -> "Op[T]":
