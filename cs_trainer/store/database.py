@@ -170,7 +170,7 @@ class Database:
         its password."""
         url = make_url(self.url)
         if url.get_backend_name() == "sqlite" and url.database:
-            return url.database
+            return url.database.removeprefix("file:")  # an SQLite URI names the file so
         return url.render_as_string(hide_password=True)
 
     def dispose(self) -> None:
