@@ -82,13 +82,18 @@ def check_answer(instrument: SelfTestInstrument, item_id: str, value: object) ->
 
 
 def _item_zh(instrument: SelfTestInstrument, item_id: str) -> str:
-    """An item as the Chinese messages name it: its number and its first statement.
-
-    (The English ones name it by its id, which scripts and tests rely on.)
-    """
+    """An item as the Chinese messages name it: its number and its first statement."""
     for number, item in enumerate(instrument.items, start=1):
         if item.id == item_id:
             return f"第 {number} 题（{short_title(item.high.zh, 20)}）"
+    return repr(item_id)
+
+
+def _item_en(instrument: SelfTestInstrument, item_id: str) -> str:
+    """An item as the English messages name it: its number and its first statement."""
+    for number, item in enumerate(instrument.items, start=1):
+        if item.id == item_id:
+            return f"no. {number} ({short_title(item.high.en, 40)})"
     return repr(item_id)
 
 
@@ -127,7 +132,7 @@ def score(instrument: SelfTestInstrument, answers: Mapping[str, object]) -> Self
         raise InvalidAnswersError(
             "unanswered items: {items_en}",
             "还有题目没有作答：{items_zh}",
-            items_en=", ".join(missing),
+            items_en=", ".join(_item_en(instrument, item_id) for item_id in missing),
             items_zh="、".join(_item_zh(instrument, item_id) for item_id in missing),
         )
     total = sum(checked.values())
