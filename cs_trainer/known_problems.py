@@ -46,35 +46,40 @@ def from_os_error(exc: OSError, where: str | None = None) -> UserError:
     return make(place)
 
 
+def _where_only(make: Callable[[str], UserError]) -> Callable[[str, int], UserError]:
+    """A problem that names only the place (the busy timeout matters to one kind)."""
+    return lambda where, _seconds: make(where)
+
+
 # SQLite's primary result names (the extended name starts with one of them).
 _SQLITE_PREFIXES: tuple[tuple[str, Callable[[str, int], UserError]], ...] = (
-    ("SQLITE_FULL", lambda where, _s: DiskFullError(where)),
-    ("SQLITE_READONLY", lambda where, _s: ReadOnlyError(where)),
+    ("SQLITE_FULL", _where_only(DiskFullError)),
+    ("SQLITE_READONLY", _where_only(ReadOnlyError)),
     ("SQLITE_BUSY", DatabaseBusyError),
     ("SQLITE_LOCKED", DatabaseBusyError),
-    ("SQLITE_IOERR", lambda where, _s: DiskIOError(where)),
-    ("SQLITE_CANTOPEN", lambda where, _s: CannotOpenDatabaseError(where)),
-    ("SQLITE_CORRUPT", lambda where, _s: DamagedDatabaseError(where)),
-    ("SQLITE_NOTADB", lambda where, _s: DamagedDatabaseError(where)),
+    ("SQLITE_IOERR", _where_only(DiskIOError)),
+    ("SQLITE_CANTOPEN", _where_only(CannotOpenDatabaseError)),
+    ("SQLITE_CORRUPT", _where_only(DamagedDatabaseError)),
+    ("SQLITE_NOTADB", _where_only(DamagedDatabaseError)),
 )
 
 # PostgreSQL SQLSTATEs (exact codes first, then classes by their first two characters).
 _PG_CODES: dict[str, Callable[[str, int], UserError]] = {
-    "53100": lambda where, _s: DiskFullError(where),  # disk_full
-    "25006": lambda where, _s: ReadOnlyError(where),  # read_only_sql_transaction
-    "42501": lambda where, _s: ReadOnlyError(where),  # insufficient_privilege
+    "53100": _where_only(DiskFullError),  # disk_full
+    "25006": _where_only(ReadOnlyError),  # read_only_sql_transaction
+    "42501": _where_only(ReadOnlyError),  # insufficient_privilege
     "55P03": DatabaseBusyError,  # lock_not_available (lock_timeout)
     "57014": DatabaseBusyError,  # query_canceled (statement_timeout)
-    "58030": lambda where, _s: DiskIOError(where),  # io_error
-    "XX001": lambda where, _s: DamagedDatabaseError(where),  # data_corrupted
-    "XX002": lambda where, _s: DamagedDatabaseError(where),  # index_corrupted
-    "3D000": lambda where, _s: CannotOpenDatabaseError(where),  # invalid_catalog_name
-    "28000": lambda where, _s: CannotOpenDatabaseError(where),  # invalid_authorization
-    "28P01": lambda where, _s: CannotOpenDatabaseError(where),  # invalid_password
+    "58030": _where_only(DiskIOError),  # io_error
+    "XX001": _where_only(DamagedDatabaseError),  # data_corrupted
+    "XX002": _where_only(DamagedDatabaseError),  # index_corrupted
+    "3D000": _where_only(CannotOpenDatabaseError),  # invalid_catalog_name
+    "28000": _where_only(CannotOpenDatabaseError),  # invalid_authorization
+    "28P01": _where_only(CannotOpenDatabaseError),  # invalid_password
 }
 _PG_CLASSES: dict[str, Callable[[str, int], UserError]] = {
-    "08": lambda where, _s: CannotOpenDatabaseError(where),  # connection_exception
-    "53": lambda where, _s: DiskFullError(where),  # insufficient_resources
+    "08": _where_only(CannotOpenDatabaseError),  # connection_exception
+    "53": _where_only(DiskFullError),  # insufficient_resources
 }
 
 
