@@ -216,7 +216,8 @@ def _create_engine(url: str, busy_timeout_ms: int) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
-        folder = Path(parsed.database).parent
+        # An SQLite URI ("file:/path?mode=ro") names its file after the scheme.
+        folder = Path(parsed.database.removeprefix("file:")).parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -190,3 +190,11 @@ def test_statement_parameters_are_never_printed(db: Database) -> None:
             {"name": MARKER},
         )
     assert MARKER not in str(caught.value)
+
+
+def test_an_sqlite_uri_makes_no_folder_of_its_own(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Database(f"sqlite:///file:{db_path}?mode=ro&uri=true").dispose()
+    assert not (tmp_path / "file:").exists()
