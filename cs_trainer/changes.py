@@ -19,9 +19,10 @@ ROLEPLAYS = "roleplays"  # trainees and their role-play attempts
 COHORTS = "cohorts"  # cohorts and who is in them
 STAFF = "staff"  # staff members evaluated on the staff pages
 RECEPTION = "reception"  # front-desk reception assessment entries
+ACCOUNTS = "accounts"  # accounts, their roles, passwords and PINs
 
 ALL: frozenset[str] = frozenset(
-    {CANDIDATES, ATTEMPTS, SETTINGS, PLANS, ROLEPLAYS, COHORTS, STAFF, RECEPTION}
+    {CANDIDATES, ATTEMPTS, SETTINGS, PLANS, ROLEPLAYS, COHORTS, STAFF, RECEPTION, ACCOUNTS}
 )
 
 _recorded: ContextVar[set[str] | None] = ContextVar("cs_trainer_changes", default=None)

@@ -76,6 +76,22 @@ class ConsentMissingError(UserError):
     """Personal data was about to be stored without the person's recorded consent."""
 
 
+class SignInRequiredError(UserError):
+    """Accounts exist and nobody is signed in (or the account was disabled meanwhile)."""
+
+
+class PermissionDeniedError(UserError):
+    """The signed-in account's role may not do what was asked (docs/roles.md)."""
+
+
+class SignInRefusedError(UserError):
+    """A sign-in was refused: wrong name or secret, a disabled account, or too many tries."""
+
+
+class AuditTrailError(UserError):
+    """The audit trail was changed or has rows missing (``cs-trainer audit verify``)."""
+
+
 class ContentError(UserError):
     """A content file (instrument, bank, scenario) is malformed.
 

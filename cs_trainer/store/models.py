@@ -7,7 +7,7 @@ test compares these models with the migrated schema so the two never drift.
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -29,6 +29,10 @@ class Person(Base):
     # Consent is recorded with the exact wording version the person agreed to.
     consent_at: Mapped[datetime | None]
     consent_version: Mapped[str | None] = mapped_column(String(32))
+    # Withdrawn consent starts the retention period as a decision does; an erased
+    # person keeps their row (results stay, anonymised) with the personal fields blank.
+    consent_withdrawn_at: Mapped[datetime | None]
+    erased_at: Mapped[datetime | None]
     # Where a candidate is in the recruitment pipeline (services/pipeline.py).
     stage: Mapped[str] = mapped_column(
         String(32), default="registered", server_default="registered"
@@ -73,6 +77,11 @@ class Attempt(Base):
     content_hash: Mapped[str] = mapped_column(ForeignKey("instrument_snapshots.content_hash"))
     mode: Mapped[str] = mapped_column(String(16))  # self | manager | interviewer
     conducted_by: Mapped[str] = mapped_column(String(200), default="")
+    # The signed-in account that gave the test, interviewed or practised (None before
+    # accounts existed); ``conducted_by`` keeps its display name as it was then.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", name="fk_attempts_account_id_accounts")
+    )
     started_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     status: Mapped[str] = mapped_column(String(16))  # in_progress | finished
@@ -169,6 +178,9 @@ class PipelineEvent(Base):
     from_stage: Mapped[str] = mapped_column(String(32))
     to_stage: Mapped[str] = mapped_column(String(32))
     by: Mapped[str] = mapped_column(String(200), default="")
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", name="fk_pipeline_events_account_id_accounts")
+    )
     reason: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[datetime]
 
@@ -185,6 +197,9 @@ class Decision(Base):
     decision: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text, default="")
     by: Mapped[str] = mapped_column(String(200), default="")
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", name="fk_decisions_account_id_accounts")
+    )
     at: Mapped[datetime]
 
     __table_args__ = (Index("ix_decisions_person", "person_id"),)
@@ -212,6 +227,79 @@ class ReceptionEntry(Base):
     points: Mapped[int]  # negative for a deduction, positive for a bonus
     note: Mapped[str] = mapped_column(Text, default="")
     assessor: Mapped[str] = mapped_column(String(200), default="")
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", name="fk_reception_entries_account_id_accounts")
+    )
     created_at: Mapped[datetime]
 
     __table_args__ = (Index("ix_reception_entries_person_date", "person_id", "entry_date"),)
+
+
+class Account(Base):
+    """Someone who signs in: an admin, HR interviewer, trainer or trainee.
+
+    Accounts are disabled, never deleted, so what they recorded keeps its author.
+    A trainee's account is linked to their trainee record (``person_id``), which
+    their practice is recorded under.
+    """
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)  # what is typed to sign in
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # admin | hr | trainer | trainee
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    pin_hash: Mapped[str | None] = mapped_column(String(200))  # trainees only
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", name="fk_accounts_person_id_people")
+    )
+    disabled: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Failed sign-ins since the last success: each one past the third doubles the wait.
+    failed_sign_ins: Mapped[int] = mapped_column(default=0, server_default=text("0"))
+    last_failed_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class AuditEvent(Base):
+    """One change, who made it and what it was: append-only and hash-chained.
+
+    The database refuses updates and deletes of these rows (triggers in migration
+    0004); ``hash`` covers the row and the previous row's hash, so
+    ``cs-trainer audit verify`` names a row that was changed or removed anyway.
+    A person's values are not stored here but in :class:`AuditPersonalValue`, by
+    reference and digest, so erasing a candidate removes them without breaking
+    the chain.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime]  # naive UTC
+    account_id: Mapped[int | None]
+    account_name: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(100), default="")
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditPersonalValue(Base):
+    """A person's value quoted by the audit trail (a name, a phone, a note).
+
+    Erasing the person deletes these rows; the audit row keeps only a reference and
+    a salted digest, which says nothing once the salt is gone with the value.
+    """
+
+    __tablename__ = "audit_personal_values"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int | None]
+    salt: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_audit_personal_values_person", "person_id"),)

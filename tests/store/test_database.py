@@ -50,6 +50,9 @@ MODEL_TABLES = {
     "decisions",
     "cohorts",
     "reception_entries",
+    "accounts",
+    "audit_events",
+    "audit_personal_values",
 }
 
 
