@@ -54,3 +54,9 @@ def acting_as(actor: Actor) -> Iterator[Actor]:
         yield actor
     finally:
         _actor.reset(token)
+
+
+def become(actor: Actor) -> None:
+    """Make ``actor`` the one acting from now on in this context: the GUI's sign-in,
+    switch user and sign-out (``become(ANONYMOUS)``) on its main thread."""
+    _actor.set(actor)

@@ -164,3 +164,19 @@ def test_leaving_candidate_mode_needs_hr_or_admin(
     assert accounts.confirm_staff(db, "hr", PASSWORD) == every_role["hr"]
     with pytest.raises(SignInRefusedError, match="only an HR interviewer"):
         accounts.confirm_staff(db, "trainer", PASSWORD)
+
+
+def test_become_changes_who_acts_until_the_next_change(every_role: dict[str, Actor]) -> None:
+    import contextvars
+
+    from cs_trainer.services import acting
+
+    def sign_in_and_out() -> list[str]:
+        roles = [acting.current().role]
+        acting.become(every_role["hr"])
+        roles.append(acting.current().role)
+        acting.become(acting.ANONYMOUS)
+        roles.append(acting.current().role)
+        return roles
+
+    assert contextvars.copy_context().run(sign_in_and_out) == ["anonymous", "hr", "anonymous"]
