@@ -16,7 +16,9 @@ from cs_trainer.quizzes.bank_io import read_bank, write_bank
 from cs_trainer.quizzes.interview_content import BANK_FILE, Loaded, builtin_bank
 from cs_trainer.quizzes.interview_schema import QuestionBank
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
+from cs_trainer.services import audit, permissions
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CONTENT_CHANGE, CONTENT_VIEW
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import ImportedBank
 from cs_trainer.store.snapshots import canonical_hash
@@ -33,6 +35,7 @@ class BankSummary:
     source_name: str  # the file it came from (a name, not a path)
 
 
+@permissions.requires(CONTENT_VIEW)
 def list_banks(db: Database) -> list[BankSummary]:
     """The built-in bank first, then the imported ones by id."""
     with db.reading() as session:
@@ -41,11 +44,13 @@ def list_banks(db: Database) -> list[BankSummary]:
     return [_summary(builtin_bank().content, BANK_FILE, builtin=True), *imported]
 
 
+@permissions.requires(CONTENT_VIEW)
 def get_bank(db: Database, bank_id: str) -> QuestionBank:
     """The bank with this id, built-in or imported; NotFoundError if there is none."""
     return load_bank(db, bank_id).content
 
 
+@permissions.requires(CONTENT_VIEW)
 def load_bank(db: Database, bank_id: str) -> Loaded[QuestionBank]:
     """The bank with its content hash, for an attempt that must snapshot what it used."""
     builtin = builtin_bank()
@@ -60,6 +65,7 @@ def load_bank(db: Database, bank_id: str) -> Loaded[QuestionBank]:
         return _stored(row)
 
 
+@permissions.requires(CONTENT_CHANGE)
 def import_bank(db: Database, path: Path) -> BankSummary:
     """Read, validate and store the bank in ``path``; an earlier import of its id is replaced.
 
@@ -69,6 +75,7 @@ def import_bank(db: Database, path: Path) -> BankSummary:
     return store_bank(db, read_bank(path), path.name)
 
 
+@permissions.requires(CONTENT_CHANGE)
 def store_bank(db: Database, bank: QuestionBank, source_name: str) -> BankSummary:
     """Store a validated bank as an import from ``source_name`` (replacing one of its id)."""
     if bank.id == builtin_bank().content.id:
@@ -80,15 +87,27 @@ def store_bank(db: Database, bank: QuestionBank, source_name: str) -> BankSummar
         )
     body = bank.model_dump(mode="json")
     with db.writing(changes.PLANS) as session:
-        row = session.get(ImportedBank, bank.id) or ImportedBank(bank_id=bank.id)
+        found = session.get(ImportedBank, bank.id)
+        before = (
+            {"content_hash": found.content_hash, "source": found.source_name} if found else None
+        )
+        row = found or ImportedBank(bank_id=bank.id)
         row.content_hash = body_hash(body)
         row.body = body
         row.source_name = source_name
         row.imported_at = utc_now()
         session.add(row)
+        audit.record(
+            session,
+            "bank.import",
+            f"bank:{bank.id}",
+            before=before,
+            after={"content_hash": row.content_hash, "source": source_name},
+        )
     return _summary(bank, source_name)
 
 
+@permissions.requires(CONTENT_VIEW)
 def export_bank(db: Database, bank_id: str, path: Path) -> None:
     """Write a bank to ``path`` as YAML, CSV or XLSX (by suffix), atomically."""
     bank = get_bank(db, bank_id)

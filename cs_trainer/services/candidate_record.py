@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from cs_trainer.services import interviews, pipeline, selftests, typing_tests
+from cs_trainer.services import interviews, permissions, pipeline, selftests, typing_tests
 from cs_trainer.services.candidates import CandidateSummary, get_candidate
 from cs_trainer.services.interviews import InterviewState, InterviewSummary
+from cs_trainer.services.permissions import CANDIDATES_VIEW
 from cs_trainer.services.pipeline import DecisionRecord, StageChange
 from cs_trainer.services.selftests import AttemptOutcome, AttemptProgress
 from cs_trainer.services.typing_tests import TypingOutcome
@@ -29,6 +30,7 @@ class CandidateRecord:
         return [state for state in self.interviews if not state.finished]
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def load_candidate_record(db: Database, candidate_id: int) -> CandidateRecord:
     """Gather the record (NotFoundError for an unknown ID)."""
     candidate = get_candidate(db, candidate_id)

@@ -13,7 +13,9 @@ from sqlalchemy import select
 from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import ConsentMissingError, NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.services import permissions
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CANDIDATES_CHANGE, CANDIDATES_VIEW
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person
 
@@ -62,6 +64,7 @@ class CandidateSummary:
     stage: str = "registered"
 
 
+@permissions.requires(CANDIDATES_CHANGE)
 def add_candidate(db: Database, new: NewCandidate) -> int:
     """Store a candidate who has consented; return their ID."""
     name, phone, position = new.name.strip(), new.phone.strip(), new.position.strip()
@@ -94,6 +97,7 @@ def add_candidate(db: Database, new: NewCandidate) -> int:
         return person.id
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def list_candidates(db: Database) -> list[CandidateSummary]:
     """Every candidate, newest first, with their latest finished self-test."""
     with db.reading() as session:
@@ -109,6 +113,7 @@ def list_candidates(db: Database) -> list[CandidateSummary]:
         return [_summary(person, by_person.get(person.id, [])) for person in people]
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def get_candidate(db: Database, candidate_id: int) -> CandidateSummary:
     """One candidate, or NotFoundError naming the ID."""
     with db.reading() as session:

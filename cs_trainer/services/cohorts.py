@@ -7,7 +7,9 @@ from sqlalchemy.orm import Session
 
 from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.services import permissions
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import TRAINEES_CHANGE, TRAINEES_VIEW
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Cohort, Person
 
@@ -27,6 +29,7 @@ class Member:
     name: str
 
 
+@permissions.requires(TRAINEES_CHANGE)
 def create_cohort(db: Database, name: str) -> int:
     name = name.strip()
     if not name:
@@ -44,12 +47,14 @@ def create_cohort(db: Database, name: str) -> int:
         return cohort.id
 
 
+@permissions.requires(TRAINEES_VIEW)
 def list_cohorts(db: Database) -> list[CohortSummary]:
     with db.reading() as session:
         cohorts = session.scalars(select(Cohort).order_by(Cohort.name)).all()
         return [CohortSummary(c.id, c.name, len(_members(session, c.id))) for c in cohorts]
 
 
+@permissions.requires(TRAINEES_VIEW)
 def cohort_by_name(db: Database, name: str) -> CohortSummary:
     """The cohort called ``name`` (NotFoundError naming it otherwise)."""
     with db.reading() as session:
@@ -61,6 +66,7 @@ def cohort_by_name(db: Database, name: str) -> CohortSummary:
         return CohortSummary(cohort.id, cohort.name, len(_members(session, cohort.id)))
 
 
+@permissions.requires(TRAINEES_CHANGE)
 def assign(db: Database, person_id: int, cohort_id: int | None) -> None:
     """Put a trainee in a cohort (None takes them out of any)."""
     with db.writing(changes.COHORTS) as session:
@@ -76,6 +82,7 @@ def assign(db: Database, person_id: int, cohort_id: int | None) -> None:
         person.cohort_id = cohort_id
 
 
+@permissions.requires(TRAINEES_VIEW)
 def members(db: Database, cohort_id: int) -> list[Member]:
     with db.reading() as session:
         if session.get(Cohort, cohort_id) is None:

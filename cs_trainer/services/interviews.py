@@ -19,8 +19,10 @@ from cs_trainer.quizzes.interview_schema import RATING_MAX, RATING_MIN, Resolved
 from cs_trainer.quizzes.ratings import GroupMean, Rating, group_means, item_means, raters
 from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
 from cs_trainer.schema_messages import short_title
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CANDIDATES_VIEW, INTERVIEWS
 from cs_trainer.services.plans import resolve_plan
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
@@ -72,9 +74,15 @@ def task_key(task_id: str) -> str:
     return f"{TASK_PREFIX}{task_id}"
 
 
+@permissions.requires(INTERVIEWS)
 def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> int:
-    """Open (or reopen, for the same interviewer) an interview attempt; return its ID."""
-    rater = rater.strip()
+    """Open (or reopen, for the same interviewer) an interview attempt; return its ID.
+
+    The interviewer is the signed-in account; ``rater`` (typed) counts only while
+    the database has no accounts.
+    """
+    rater = acting.signed_in_name(rater)
+    account_id = acting.current().account_id
     if not rater:
         raise UserError(
             "the interviewer's name is needed: every rating is attributed",
@@ -90,6 +98,9 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
                 Attempt.person_id == person_id,
                 Attempt.plan_id == plan_id,
                 Attempt.conducted_by == rater,
+                Attempt.account_id.is_(None)
+                if account_id is None
+                else Attempt.account_id == account_id,
                 Attempt.kind == INTERVIEW,
                 Attempt.status == "in_progress",
             )
@@ -105,6 +116,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
             content_hash=digest,
             mode="interviewer",
             conducted_by=rater,
+            account_id=account_id,
             started_at=utc_now(),
             status="in_progress",
         )
@@ -113,6 +125,7 @@ def start_interview(db: Database, person_id: int, plan_id: int, rater: str) -> i
         return attempt.id
 
 
+@permissions.requires(INTERVIEWS)
 def rate(
     db: Database,
     attempt_id: int,
@@ -144,10 +157,23 @@ def rate(
         if response is None:
             response = Response(attempt_id=attempt_id, item_id=item_id)
             session.add(response)
+            before = None
+        else:
+            before = {"score": response.value, "notes": response.notes, "data": response.data}
         response.value, response.notes, response.data = score, notes, data
         response.answered_at = utc_now()
+        audit.record(
+            session,
+            "interview.rate",
+            f"attempt:{attempt_id}",
+            before=before and {"item": item_id, **before},
+            after={"item": item_id, "score": score, "notes": notes, "data": data},
+            person_id=attempt.person_id,
+            personal=["notes", "data"],
+        )
 
 
+@permissions.requires(INTERVIEWS)
 def finish_interview(db: Database, attempt_id: int) -> None:
     """Close one interviewer's interview; every question must have a score."""
     with db.writing(changes.ATTEMPTS) as session:
@@ -168,8 +194,16 @@ def finish_interview(db: Database, attempt_id: int) -> None:
             for g in group_means(_ratings(attempt, plan), GROUPS)
             if g.mean is not None
         }
+        audit.record(
+            session,
+            "interview.finish",
+            f"attempt:{attempt_id}",
+            after={"group_scores": attempt.group_scores},
+            person_id=attempt.person_id,
+        )
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def load_interview(db: Database, attempt_id: int) -> InterviewState:
     with db.reading() as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.INTERVIEW)
@@ -188,6 +222,7 @@ def load_interview(db: Database, attempt_id: int) -> InterviewState:
         )
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def interviews_of(db: Database, person_id: int) -> list[InterviewState]:
     """Every interviewer's interview of a person, oldest first."""
     with db.reading() as session:
@@ -200,6 +235,7 @@ def interviews_of(db: Database, person_id: int) -> list[InterviewState]:
     return [load_interview(db, attempt_id) for attempt_id in ids]
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def summarise(db: Database, person_id: int) -> list[InterviewSummary]:
     """One summary per plan the person was interviewed with, all raters together."""
     return summaries_of(interviews_of(db, person_id))

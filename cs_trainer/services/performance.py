@@ -34,9 +34,11 @@ from cs_trainer.reports.performance_data import (
 )
 from cs_trainer.reports.sheet_data import Bilingual
 from cs_trainer.resources import package_path
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import STAFF_EVALUATE
 from cs_trainer.services.staff import STAFF
 from cs_trainer.staff_forms.performance_schema import OVERALL_ITEM_ID, PerformanceForm
 from cs_trainer.store.database import Database
@@ -114,6 +116,7 @@ def builtin_form() -> LoadedForm:
 # --------------------------------------------------------------------------- reviews
 
 
+@permissions.requires(STAFF_EVALUATE)
 def start_review(
     db: Database,
     person_id: int,
@@ -122,8 +125,12 @@ def start_review(
     period_from: date,
     period_to: date,
 ) -> int:
-    """Open a review of a staff member with the built-in form; return its attempt ID."""
-    reviewer = reviewer.strip()
+    """Open a review of a staff member with the built-in form; return its attempt ID.
+
+    The reviewer is the signed-in account; ``reviewer`` (typed) counts only while the
+    database has no accounts.
+    """
+    reviewer = acting.signed_in_name(reviewer)
     _check_setup(reviewer, review_date, period_from, period_to)
     loaded = builtin_form()
     with db.writing(changes.ATTEMPTS) as session:
@@ -136,6 +143,7 @@ def start_review(
             content_hash=loaded.content_hash,
             mode=MODE,
             conducted_by=reviewer,
+            account_id=acting.current().account_id,
             started_at=utc_now(),
             status="in_progress",
             details={
@@ -149,6 +157,7 @@ def start_review(
         return attempt.id
 
 
+@permissions.requires(STAFF_EVALUATE)
 def rate_item(
     db: Database, attempt_id: int, item_id: str, score: int | None, comment: str = ""
 ) -> None:
@@ -162,6 +171,7 @@ def rate_item(
         existing = session.scalars(
             select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
         ).first()
+        before = None if existing is None else {"score": existing.value, "comment": existing.notes}
         if existing is None:
             session.add(
                 Response(
@@ -174,13 +184,24 @@ def rate_item(
             )
         else:
             existing.value, existing.notes, existing.answered_at = score, comment, utc_now()
+        audit.record(
+            session,
+            "performance.rate",
+            f"attempt:{attempt_id}",
+            before=before and {"item": item_id, **before},
+            after={"item": item_id, "score": score, "comment": comment},
+            person_id=attempt.person_id,
+            personal=["comment"],
+        )
 
 
+@permissions.requires(STAFF_EVALUATE)
 def set_overall_comment(db: Database, attempt_id: int, comment: str) -> None:
     """Commit the review's overall comment now."""
     rate_item(db, attempt_id, OVERALL_ITEM_ID, None, comment)
 
 
+@permissions.requires(STAFF_EVALUATE)
 def finish_review(db: Database, attempt_id: int) -> Review:
     """Close a review whose every item is rated; refuses while any is not."""
     with db.writing(changes.ATTEMPTS) as session:
@@ -199,14 +220,23 @@ def finish_review(db: Database, attempt_id: int) -> Review:
         attempt.finished_at = utc_now()
         attempt.total = sum(scores)
         attempt.group_scores = _section_means(review)
+        audit.record(
+            session,
+            "performance.finish",
+            f"attempt:{attempt_id}",
+            after={"total": attempt.total},
+            person_id=attempt.person_id,
+        )
     return load_review(db, attempt_id)
 
 
+@permissions.requires(STAFF_EVALUATE)
 def load_review(db: Database, attempt_id: int) -> Review:
     with db.reading() as session:
         return _review(require_attempt(session, attempt_id, attempt_kinds.PERFORMANCE))
 
 
+@permissions.requires(STAFF_EVALUATE)
 def reviews_of(db: Database, person_id: int) -> list[Review]:
     """A staff member's reviews, newest review date first."""
     with db.reading() as session:
@@ -240,6 +270,7 @@ def form_data(form: PerformanceForm, organisation: str) -> PerformanceFormData:
     )
 
 
+@permissions.requires(STAFF_EVALUATE)
 def build_performance_sheet(
     db: Database, attempt_id: int, organisation: str | None = None
 ) -> PerformanceSheetData:
@@ -261,6 +292,7 @@ def build_performance_sheet(
     )
 
 
+@permissions.requires(STAFF_EVALUATE)
 def write_review_pdf(
     db: Database, attempt_id: int, out: Path, organisation: str | None = None
 ) -> PerformanceSheetData:
@@ -272,6 +304,7 @@ def write_review_pdf(
     return sheet
 
 
+@permissions.requires(STAFF_EVALUATE)
 def write_blank_form_pdf(db: Database, out: Path, organisation: str | None = None) -> None:
     """Write the built-in form, blank, to ``out`` for filling in by hand."""
     from cs_trainer.reports.performance_sheet import write_blank_performance_form

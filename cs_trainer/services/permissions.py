@@ -148,7 +148,6 @@ SETTINGS_CHANGE = _action("settings.change", "change department settings", "更�
 AUDIT = _action(
     "audit", "view, export and verify the audit trail", "查看、导出和校验审计记录", ADMIN
 )
-BACKUPS = _action("backups", "make and restore backups", "备份和恢复", ADMIN)
 
 ACTIONS: tuple[Action, ...] = (
     SIGNED_IN,
@@ -167,7 +166,6 @@ ACTIONS: tuple[Action, ...] = (
     ACCOUNTS,
     SETTINGS_CHANGE,
     AUDIT,
-    BACKUPS,
 )
 
 _has_accounts: WeakKeyDictionary[Database, bool] = WeakKeyDictionary()

@@ -16,7 +16,10 @@ from cs_trainer import changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.language import Language
 from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CANDIDATES_VIEW
+from cs_trainer.services.permissions import DECISIONS as DECIDE
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Decision, Person, PipelineEvent
 
@@ -79,13 +82,19 @@ def allowed_moves(stage: str) -> list[str]:
     return [*following, *CLOSED_STAGES]
 
 
+@permissions.requires(DECIDE)
 def move_stage(db: Database, person_id: int, to_stage: str, by: str, reason: str) -> str:
-    """Move a candidate (``to_stage`` may be "reopen"); return the new stage."""
+    """Move a candidate (``to_stage`` may be "reopen"); return the new stage.
+
+    Recorded under the signed-in account; ``by`` (typed) counts only while the
+    database has no accounts.
+    """
     with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
         return _move(session, person, to_stage, by, reason)
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def stage_history(db: Database, person_id: int) -> list[StageChange]:
     with db.reading() as session:
         _person(session, person_id)
@@ -97,8 +106,12 @@ def stage_history(db: Database, person_id: int) -> list[StageChange]:
         return [StageChange(e.from_stage, e.to_stage, e.by, e.reason, e.at) for e in events]
 
 
+@permissions.requires(DECIDE)
 def decide(db: Database, person_id: int, decision: str, reason: str, by: str) -> None:
-    """Record hire / hold / reject; rejecting also closes the case as "rejected"."""
+    """Record hire / hold / reject; rejecting also closes the case as "rejected".
+
+    Every decision needs its reason; it is recorded under the signed-in account.
+    """
     if decision not in DECISIONS:
         raise UserError(
             "the decision must be hire, hold or reject, not {decision}",
@@ -107,21 +120,38 @@ def decide(db: Database, person_id: int, decision: str, reason: str, by: str) ->
         )
     if not reason.strip():
         raise UserError("a decision needs a reason", "做出决定需要写明理由")
+    by = acting.signed_in_name(by)
     with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
+        previous = session.scalars(
+            select(Decision.decision)
+            .where(Decision.person_id == person_id)
+            .order_by(Decision.at.desc(), Decision.id.desc())
+        ).first()
         session.add(
             Decision(
                 person_id=person_id,
                 decision=decision,
                 reason=reason.strip(),
-                by=by.strip(),
+                by=by,
+                account_id=acting.current().account_id,
                 at=utc_now(),
             )
+        )
+        audit.record(
+            session,
+            "candidate.decide",
+            f"person:{person_id}",
+            before={"decision": previous},
+            after={"decision": decision, "reason": reason.strip()},
+            person_id=person_id,
+            personal=["reason"],
         )
         if decision == "reject" and person.stage not in CLOSED_STAGES:
             _move(session, person, "rejected", by, reason)
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def latest_decision(db: Database, person_id: int) -> DecisionRecord | None:
     with db.reading() as session:
         row = session.scalars(
@@ -156,10 +186,20 @@ def _move(session: Session, person: Person, to_stage: str, by: str, reason: str)
             person_id=person.id,
             from_stage=current,
             to_stage=target,
-            by=by.strip(),
+            by=acting.signed_in_name(by),
+            account_id=acting.current().account_id,
             reason=reason.strip(),
             at=utc_now(),
         )
+    )
+    audit.record(
+        session,
+        "stage.move",
+        f"person:{person.id}",
+        before={"stage": current},
+        after={"stage": target, "reason": reason.strip()},
+        person_id=person.id,
+        personal=["reason"],
     )
     person.stage = target
     return target

@@ -17,8 +17,10 @@ from cs_trainer.quizzes.interview_schema import (
     ResolvedPlan,
 )
 from cs_trainer.schema_messages import short_title
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.banks import get_bank
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CONTENT_VIEW, INTERVIEWS
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import InterviewPlan
 
@@ -34,6 +36,7 @@ class PlanSummary:
     updated_at: datetime
 
 
+@permissions.requires(INTERVIEWS)
 def save_plan(
     db: Database,
     name: str,
@@ -52,8 +55,9 @@ def save_plan(
     now = utc_now()
     with db.writing(changes.PLANS) as session:
         if plan_id is None:
-            plan = InterviewPlan(created_at=now, created_by=by.strip(), items=body)
+            plan = InterviewPlan(created_at=now, created_by=acting.signed_in_name(by), items=body)
             session.add(plan)
+            before = None
         else:
             found = session.get(InterviewPlan, plan_id)
             if found is None:
@@ -63,6 +67,7 @@ def save_plan(
                     id=plan_id,
                 )
             plan = found
+            before = {"name": plan.name, "position": plan.position, "items": plan.items}
         plan.name, plan.position, plan.items, plan.updated_at = (
             name.strip(),
             position.strip(),
@@ -70,9 +75,17 @@ def save_plan(
             now,
         )
         session.flush()
+        audit.record(
+            session,
+            "plan.save",
+            f"plan:{plan.id}",
+            before=before,
+            after={"name": plan.name, "position": plan.position, "items": body},
+        )
         return plan.id
 
 
+@permissions.requires(CONTENT_VIEW)
 def list_plans(db: Database, position: str | None = None) -> list[PlanSummary]:
     """Saved plans by name; for a position, its own plans first."""
     with db.reading() as session:
@@ -83,6 +96,7 @@ def list_plans(db: Database, position: str | None = None) -> list[PlanSummary]:
     return summaries
 
 
+@permissions.requires(CONTENT_VIEW)
 def get_plan(db: Database, plan_id: int) -> PlanSummary:
     with db.reading() as session:
         plan = session.get(InterviewPlan, plan_id)
@@ -93,6 +107,7 @@ def get_plan(db: Database, plan_id: int) -> PlanSummary:
         return _summary(plan)
 
 
+@permissions.requires(CONTENT_VIEW)
 def resolve_plan(db: Database, plan_id: int) -> ResolvedPlan:
     """The plan with every referenced question, task and passage copied in."""
     plan = get_plan(db, plan_id)

@@ -20,8 +20,9 @@ from cs_trainer.attempt_kinds import Label, ProgressRule, Whole
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.schema import SKILLS, Scenario
-from cs_trainer.services import cohorts, roleplays
+from cs_trainer.services import cohorts, permissions, roleplays
 from cs_trainer.services.clock import utc_end_of, utc_start_of
+from cs_trainer.services.permissions import PRACTICE, TRAINEES_VIEW
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt
 
@@ -87,6 +88,7 @@ class CohortTable:
     rows: list[CohortRow]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def trainee_timeline(
     db: Database, person_id: int, since: date | None = None, until: date | None = None
 ) -> list[ProgressPoint]:
@@ -105,6 +107,7 @@ def trainee_timeline(
         return [_point(attempt) for attempt in attempts]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def skill_profile(db: Database, person_id: int) -> list[SkillScore]:
     """Per skill, the mean share of the best path's points earned in finished role-plays."""
     shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
@@ -131,6 +134,7 @@ def weakest_skills(profile: Iterable[SkillScore], limit: int = 2) -> list[str]:
     return [score.skill for score in scored[:limit]]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def weakest_situations(db: Database, person_id: int, limit: int = 3) -> list[Situation]:
     """The role-plays whose best result so far is lowest."""
     best: dict[str, Situation] = {}
@@ -143,6 +147,7 @@ def weakest_situations(db: Database, person_id: int, limit: int = 3) -> list[Sit
     return sorted(best.values(), key=lambda s: (s.best_percent, s.scenario_id))[:limit]
 
 
+@permissions.requires(TRAINEES_VIEW)
 def cohort_table(
     db: Database, cohort_id: int, since: date | None = None, until: date | None = None
 ) -> CohortTable:
@@ -163,6 +168,7 @@ def cohort_table(
     return CohortTable(list(instruments.items()), rows)
 
 
+@permissions.requires(TRAINEES_VIEW)
 def cohort_skill_profile(db: Database, cohort_id: int) -> list[SkillScore]:
     """Per skill, the mean of the members' percentages (members who practised it)."""
     profiles = [skill_profile(db, member.id) for member in cohorts.members(db, cohort_id)]
@@ -176,6 +182,7 @@ def cohort_skill_profile(db: Database, cohort_id: int) -> list[SkillScore]:
     return result
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def practise_next(
     db: Database, person_id: int, library: roleplays.Library, limit: int = 3
 ) -> roleplays.PractiseNext:

@@ -35,8 +35,10 @@ from cs_trainer.quizzes.quiz import (
     score_paper,
 )
 from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import PRACTICE
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
@@ -85,6 +87,7 @@ def quiz_categories() -> list[CategoryInfo]:
     return bank_categories(builtin_quiz_bank().content)
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def start_quiz(
     db: Database, person_id: int, categories: Sequence[str], count: int, seed: int | None = None
 ) -> int:
@@ -109,7 +112,8 @@ def start_quiz(
             instrument_id=paper.bank_id,
             content_hash=digest,
             mode="practice",
-            conducted_by="",
+            conducted_by=acting.signed_in_name(),
+            account_id=acting.current().account_id,
             started_at=utc_now(),
             status="in_progress",
             details={"seed": paper.seed, "categories": list(paper.categories), "count": count},
@@ -119,6 +123,7 @@ def start_quiz(
         return attempt.id
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -> tuple[str, ...]:
     """Commit the answer to one item now; answering again replaces it, and an empty
     choice (the last box unticked) withdraws it. Returns the choice as stored."""
@@ -142,6 +147,7 @@ def answer(db: Database, attempt_id: int, item_id: str, chosen: Iterable[str]) -
         return picked
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def finish_quiz(db: Database, attempt_id: int) -> QuizResult:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
     with db.writing(changes.ATTEMPTS) as session:
@@ -160,15 +166,28 @@ def finish_quiz(db: Database, attempt_id: int) -> QuizResult:
         attempt.status, attempt.finished_at = "finished", utc_now()
         attempt.total = score.correct
         attempt.group_scores = score.fractions()
+        audit.record(
+            session,
+            "quiz.finish",
+            f"attempt:{attempt_id}",
+            after={
+                "bank": attempt.instrument_id,
+                "correct": score.correct,
+                "items": len(paper.items),
+            },
+            person_id=attempt.person_id,
+        )
     return quiz_result(db, attempt_id)
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def load_quiz(db: Database, attempt_id: int) -> QuizProgress:
     """The paper and the answers given so far (finished or not), e.g. to resume."""
     with db.reading() as session:
         return _progress(require_attempt(session, attempt_id, attempt_kinds.QUIZ))
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def quiz_result(db: Database, attempt_id: int) -> QuizResult:
     """A finished attempt's score and review; refuses an unfinished one."""
     with db.reading() as session:
@@ -180,6 +199,7 @@ def quiz_result(db: Database, attempt_id: int) -> QuizResult:
         return _result(attempt)
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def quiz_results(db: Database, person_id: int) -> list[QuizResult]:
     """A person's finished quizzes, oldest first."""
     with db.reading() as session:
@@ -193,6 +213,7 @@ def quiz_results(db: Database, person_id: int) -> list[QuizResult]:
         return [_result(attempt) for attempt in attempts]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def unfinished_quizzes(db: Database, person_id: int | None = None) -> list[QuizProgress]:
     """Quizzes left open by a closed or killed app, oldest first (of one person if given)."""
     with db.reading() as session:

@@ -32,8 +32,10 @@ from cs_trainer.reports.reception_data import (
 )
 from cs_trainer.reports.sheet_data import Bilingual
 from cs_trainer.resources import package_path
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import STAFF_EVALUATE
 from cs_trainer.services.staff import STAFF, StaffMember, list_staff
 from cs_trainer.staff_forms.reception_schema import Clause, ReceptionStandard, StandardItem
 from cs_trainer.store.database import Database
@@ -108,11 +110,13 @@ def _standard_item(code: str) -> StandardItem:
 # --------------------------------------------------------------------------- staff
 
 
+@permissions.requires(STAFF_EVALUATE)
 def staff_members(db: Database) -> list[StaffMember]:
     """Every staff member, by name."""
     return list_staff(db)
 
 
+@permissions.requires(STAFF_EVALUATE)
 def staff_member(db: Database, person_id: int) -> StaffMember:
     """The staff member with ``person_id`` (NotFoundError for anyone else)."""
     with db.reading() as session:
@@ -132,6 +136,7 @@ def _staff_person(session: Session, person_id: int) -> Person:
 # --------------------------------------------------------------------------- entries
 
 
+@permissions.requires(STAFF_EVALUATE)
 def add_entry(
     db: Database,
     person_id: int,
@@ -155,7 +160,7 @@ def add_entry(
             "{date} 是将来的日期；请只记录已经发生的事",
             date=entry_date.isoformat(),
         )
-    assessor = assessor.strip()
+    assessor = acting.signed_in_name(assessor)
     if not assessor:
         raise UserError(
             "say who is recording the entry (the assessor)", "请写明由谁记录这一条（考核人）"
@@ -169,13 +174,23 @@ def add_entry(
             points=item.points,
             note=note.strip(),
             assessor=assessor,
+            account_id=acting.current().account_id,
             created_at=utc_now(),
         )
         session.add(entry)
         session.flush()
+        audit.record(
+            session,
+            "reception.add",
+            f"reception_entry:{entry.id}",
+            after=_audited(entry),
+            person_id=person_id,
+            personal=["note"],
+        )
         return entry.id
 
 
+@permissions.requires(STAFF_EVALUATE)
 def delete_entry(db: Database, entry_id: int) -> None:
     """Remove an entry recorded by mistake (the GUI asks before calling this)."""
     with db.writing(changes.RECEPTION) as session:
@@ -186,9 +201,29 @@ def delete_entry(db: Database, entry_id: int) -> None:
                 "没有 ID 为 {id} 的接待记录",
                 id=entry_id,
             )
+        audit.record(
+            session,
+            "reception.delete",
+            f"reception_entry:{entry_id}",
+            before=_audited(entry),
+            person_id=entry.person_id,
+            personal=["note"],
+        )
         session.delete(entry)
 
 
+def _audited(entry: ReceptionEntry) -> dict[str, object]:
+    """An entry as its audit row quotes it (the note is the staff member's)."""
+    return {
+        "person": entry.person_id,
+        "date": entry.entry_date.isoformat(),
+        "code": entry.code,
+        "points": entry.points,
+        "note": entry.note,
+    }
+
+
+@permissions.requires(STAFF_EVALUATE)
 def entries(db: Database, person_id: int, period_from: date, period_to: date) -> list[EntryRow]:
     """The entries dated inside the period, oldest first, each with the total after it."""
     _check_period(period_from, period_to)
@@ -201,6 +236,7 @@ def entries(db: Database, person_id: int, period_from: date, period_to: date) ->
     return [_entry_row(entry, total) for entry, total in zip(stored, after, strict=True)]
 
 
+@permissions.requires(STAFF_EVALUATE)
 def running_total(db: Database, person_id: int, period_from: date, period_to: date) -> PeriodTotal:
     """Base, deductions, bonuses and total for the period, with the day-by-day series."""
     return summarise(builtin_standard().base_points, entries(db, person_id, period_from, period_to))
@@ -275,6 +311,7 @@ def _entry_row(entry: ReceptionEntry, running: int) -> EntryRow:
 # --------------------------------------------------------------------------- the sheet
 
 
+@permissions.requires(STAFF_EVALUATE)
 def build_reception_sheet(
     db: Database,
     person_id: int,
@@ -302,6 +339,7 @@ def build_reception_sheet(
     )
 
 
+@permissions.requires(STAFF_EVALUATE)
 def write_reception_sheet(
     db: Database,
     person_id: int,

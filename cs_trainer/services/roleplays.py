@@ -21,8 +21,10 @@ from cs_trainer.scenarios import runner
 from cs_trainer.scenarios.runner import RunState, Step
 from cs_trainer.scenarios.schema import SKILLS, Choice, Scenario
 from cs_trainer.scenarios.validator import LoadedScenario, load_library
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import PRACTICE, TRAINEES_CHANGE, TRAINEES_VIEW
 from cs_trainer.store.database import APP_NAME, Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
@@ -81,6 +83,7 @@ def load_scenarios(extra: list[Path] | None = None) -> Library:
     return Library(scenarios, problems)
 
 
+@permissions.requires(TRAINEES_CHANGE)
 def add_trainee(db: Database, name: str, cohort_id: int | None = None) -> int:
     if not name.strip():
         raise UserError("the trainee's name is required", "必须填写学员的姓名")
@@ -93,6 +96,7 @@ def add_trainee(db: Database, name: str, cohort_id: int | None = None) -> int:
         return person.id
 
 
+@permissions.requires(TRAINEES_VIEW)
 def list_trainees(db: Database) -> list[Trainee]:
     with db.reading() as session:
         people = session.scalars(
@@ -101,6 +105,7 @@ def list_trainees(db: Database) -> list[Trainee]:
         return [Trainee(p.id, p.name) for p in people]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
     """Open an attempt of ``scenario`` for a trainee; return its ID."""
     body = scenario.model_dump(mode="json")
@@ -117,7 +122,8 @@ def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
             instrument_id=scenario.id,
             content_hash=digest,
             mode="practice",
-            conducted_by="",
+            conducted_by=acting.signed_in_name(),
+            account_id=acting.current().account_id,
             started_at=utc_now(),
             status="in_progress",
         )
@@ -126,6 +132,7 @@ def start_roleplay(db: Database, person_id: int, scenario: Scenario) -> int:
         return attempt.id
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgress:
     """Take a choice at the current node and commit it; an ending closes the attempt."""
     with db.writing(changes.ROLEPLAYS) as session:
@@ -149,10 +156,22 @@ def record_choice(db: Database, attempt_id: int, choice: int) -> RoleplayProgres
             attempt.status, attempt.finished_at = "finished", utc_now()
             attempt.total, attempt.band = state.total, ending.kind
             attempt.group_scores = {skill: float(v) for skill, v in state.scores.items()}
+            audit.record(
+                session,
+                "roleplay.finish",
+                f"attempt:{attempt_id}",
+                after={
+                    "scenario": attempt.instrument_id,
+                    "total": state.total,
+                    "band": ending.kind,
+                },
+                person_id=attempt.person_id,
+            )
         session.flush()
         return _progress(attempt, scenario, state)
 
 
+@permissions.requires(PRACTICE, owner=permissions.attempt_argument("attempt_id"))
 def load_roleplay(db: Database, attempt_id: int) -> RoleplayProgress:
     with db.reading() as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.ROLEPLAY)
@@ -160,6 +179,7 @@ def load_roleplay(db: Database, attempt_id: int) -> RoleplayProgress:
         return _progress(attempt, scenario, runner.replay(scenario, _choices(attempt)))
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def roleplays_of(db: Database, person_id: int) -> list[RoleplayProgress]:
     """Every role-play attempt of a trainee, oldest first."""
     with db.reading() as session:
@@ -171,10 +191,12 @@ def roleplays_of(db: Database, person_id: int) -> list[RoleplayProgress]:
     return [load_roleplay(db, attempt_id) for attempt_id in ids]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def unfinished_roleplays(db: Database, person_id: int) -> list[RoleplayProgress]:
     return [p for p in roleplays_of(db, person_id) if not p.finished]
 
 
+@permissions.requires(PRACTICE, owner=permissions.person_argument("person_id"))
 def best_scores(db: Database, person_id: int) -> dict[str, int]:
     """Each scenario's best finished total for the trainee."""
     with db.reading() as session:

@@ -35,9 +35,10 @@ from cs_trainer.reports.progress_data import (
 from cs_trainer.reports.sheet_data import Bilingual
 from cs_trainer.reports.trainee_sheet import write_trainee_sheet
 from cs_trainer.scenarios.labels import SKILL_NAMES, label
-from cs_trainer.services import cohorts
+from cs_trainer.services import cohorts, permissions
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.clock import local_date, local_time
+from cs_trainer.services.permissions import TRAINEES_VIEW
 from cs_trainer.services.progress import CohortCell as ProgressCell
 from cs_trainer.services.progress import (
     ProgressPoint,
@@ -73,6 +74,7 @@ class ExportInterrupted(Interrupted):
 # --------------------------------------------------------------------------- builders
 
 
+@permissions.requires(TRAINEES_VIEW)
 def build_trainee_sheet(
     db: Database,
     person_id: int,
@@ -101,6 +103,7 @@ def build_trainee_sheet(
     )
 
 
+@permissions.requires(TRAINEES_VIEW)
 def build_cohort_sheet(
     db: Database,
     cohort_id: int,
@@ -283,6 +286,7 @@ def _summary_files(stem: str, summary: Callable[[], CohortSheet], taken: set[str
     ]
 
 
+@permissions.requires(TRAINEES_VIEW)
 def export_cohort_sheets(
     db: Database,
     cohort_id: int,

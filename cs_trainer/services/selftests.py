@@ -17,8 +17,10 @@ from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.quizzes.selftest import LoadedInstrument, check_answer, score, service_potential
 from cs_trainer.quizzes.selftest_schema import Band, SelfTestInstrument
+from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import CANDIDATES_VIEW, INTERVIEWS
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import keep_snapshot
@@ -68,6 +70,7 @@ def check_mode(mode: str) -> Mode:
     return mode
 
 
+@permissions.requires(INTERVIEWS)
 def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -> int:
     """Open a new attempt of the built-in self-test for a person; return its ID."""
     checked_mode = check_mode(mode)
@@ -78,6 +81,7 @@ def start_selftest(db: Database, person_id: int, mode: str, conducted_by: str) -
         return attempt.id
 
 
+@permissions.requires(INTERVIEWS)
 def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> None:
     """Commit one answer now; answering the same item again replaces it."""
     with db.writing(changes.ATTEMPTS) as session:
@@ -87,6 +91,7 @@ def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> No
         existing = session.scalars(
             select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
         ).first()
+        before = None if existing is None else {"item": item_id, "value": existing.value}
         if existing is None:
             session.add(
                 Response(
@@ -95,16 +100,27 @@ def record_answer(db: Database, attempt_id: int, item_id: str, value: int) -> No
             )
         else:
             existing.value, existing.answered_at = checked, utc_now()
+        audit.record(
+            session,
+            "selftest.answer",
+            f"attempt:{attempt_id}",
+            before=before,
+            after={"item": item_id, "value": checked},
+            person_id=attempt.person_id,
+        )
 
 
+@permissions.requires(INTERVIEWS)
 def finish_selftest(db: Database, attempt_id: int) -> AttemptOutcome:
     """Score a fully answered attempt and close it; refuses while items are unanswered."""
     with db.writing(changes.ATTEMPTS) as session:
         attempt = require_open_attempt(session, attempt_id, attempt_kinds.SELFTEST)
         _close(attempt, _answers_of(attempt))
+        _audit_finished(session, attempt)
     return load_outcome(db, attempt_id)
 
 
+@permissions.requires(INTERVIEWS)
 def record_paper_selftest(
     db: Database, person_id: int, answers: Mapping[str, object], mode: str, conducted_by: str
 ) -> AttemptOutcome:
@@ -123,10 +139,12 @@ def record_paper_selftest(
             )
         session.flush()
         _close(attempt, {item_id: cast(int, value) for item_id, value in answers.items()})
+        _audit_finished(session, attempt, paper=True)
         attempt_id = attempt.id
     return load_outcome(db, attempt_id)
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def unfinished_selftests(db: Database, person_id: int | None = None) -> list[AttemptProgress]:
     """Attempts left open by a closed or killed app, oldest first (of one person if given)."""
     query = select(Attempt).where(Attempt.kind == SELFTEST, Attempt.status == "in_progress")
@@ -137,11 +155,13 @@ def unfinished_selftests(db: Database, person_id: int | None = None) -> list[Att
         return [_progress(attempt) for attempt in attempts]
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def load_progress(db: Database, attempt_id: int) -> AttemptProgress:
     with db.reading() as session:
         return _progress(require_attempt(session, attempt_id, attempt_kinds.SELFTEST))
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def load_outcome(db: Database, attempt_id: int) -> AttemptOutcome:
     with db.reading() as session:
         attempt = require_attempt(session, attempt_id, attempt_kinds.SELFTEST)
@@ -152,6 +172,7 @@ def load_outcome(db: Database, attempt_id: int) -> AttemptOutcome:
         return _outcome(attempt)
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def finished_selftests(db: Database, person_id: int) -> list[AttemptOutcome]:
     """A person's finished self-tests, oldest first."""
     with db.reading() as session:
@@ -185,7 +206,8 @@ def _new_attempt(
         instrument_id=loaded.instrument.id,
         content_hash=loaded.content_hash,
         mode=mode,
-        conducted_by=conducted_by.strip(),
+        conducted_by=acting.signed_in_name(conducted_by),
+        account_id=acting.current().account_id,
         started_at=utc_now(),
         status="in_progress",
     )
@@ -201,6 +223,16 @@ def _close(attempt: Attempt, answers: dict[str, int]) -> None:
     attempt.total = result.total
     attempt.band = result.band.code
     attempt.group_scores = dict(result.group_scores)
+
+
+def _audit_finished(session: Session, attempt: Attempt, *, paper: bool = False) -> None:
+    audit.record(
+        session,
+        "selftest.paper" if paper else "selftest.finish",
+        f"attempt:{attempt.id}",
+        after={"total": attempt.total, "band": attempt.band},
+        person_id=attempt.person_id,
+    )
 
 
 def _require_person(session: Session, person_id: int) -> Person:

@@ -22,16 +22,19 @@ from cs_trainer.reports.sheet_data import (
     TaskResult,
     TypingResult,
 )
+from cs_trainer.services import permissions
 from cs_trainer.services.app_settings import organisation_name
 from cs_trainer.services.candidate_record import CandidateRecord, load_candidate_record
 from cs_trainer.services.clock import local_date
 from cs_trainer.services.interviews import InterviewSummary, task_key
+from cs_trainer.services.permissions import CANDIDATES_VIEW
 from cs_trainer.services.pipeline import DECISIONS, STAGE_NAMES
 from cs_trainer.services.selftests import AttemptOutcome
 from cs_trainer.services.typing_tests import TypingOutcome
 from cs_trainer.store.database import Database
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def build_evaluation_sheet(
     db: Database, candidate_id: int, printed_on: date, organisation: str | None = None
 ) -> EvaluationSheet:
@@ -62,6 +65,7 @@ def build_evaluation_sheet(
     )
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def write_candidate_sheet(
     db: Database, candidate_id: int, out: Path, organisation: str | None = None
 ) -> EvaluationSheet:

@@ -6,7 +6,9 @@ from sqlalchemy import select
 
 from cs_trainer import changes
 from cs_trainer.errors import UserError
+from cs_trainer.services import permissions
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import STAFF_EVALUATE
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Person
 
@@ -20,6 +22,7 @@ class StaffMember:
     position: str
 
 
+@permissions.requires(STAFF_EVALUATE)
 def add_staff(db: Database, name: str, position: str = "") -> int:
     """Register a staff member; two may share a name (the ID tells them apart)."""
     name = name.strip()
@@ -32,6 +35,7 @@ def add_staff(db: Database, name: str, position: str = "") -> int:
         return person.id
 
 
+@permissions.requires(STAFF_EVALUATE)
 def list_staff(db: Database) -> list[StaffMember]:
     """Every staff member, by name."""
     with db.reading() as session:

@@ -22,6 +22,8 @@ from cs_trainer.quizzes.item_statistics import MIN_ATTEMPTS, QuizReport, analyse
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
 from cs_trainer.scenarios.choice_statistics import ChoiceReport, Path, choice_report
 from cs_trainer.scenarios.schema import Scenario
+from cs_trainer.services import permissions
+from cs_trainer.services.permissions import TRAINEES_VIEW
 from cs_trainer.services.roleplays import ROLEPLAY
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, InstrumentSnapshot, Person
@@ -30,6 +32,7 @@ QUIZ = attempt_kinds.QUIZ.name
 """attempts.kind of a knowledge quiz (owned by services/quizzes.py)."""
 
 
+@permissions.requires(TRAINEES_VIEW)
 def quiz_banks(db: Database) -> list[str]:
     """The IDs of the banks some quiz attempt was taken from, sorted."""
     with db.reading() as session:
@@ -37,6 +40,7 @@ def quiz_banks(db: Database) -> list[str]:
         return sorted(session.scalars(query).all())
 
 
+@permissions.requires(TRAINEES_VIEW)
 def quiz_report(
     db: Database, bank_id: str, cohort_id: int | None = None, min_attempts: int = MIN_ATTEMPTS
 ) -> QuizReport:
@@ -57,6 +61,7 @@ def quiz_report(
     return analyse(matrix, item_order=order, questions=questions, min_attempts=min_attempts)
 
 
+@permissions.requires(TRAINEES_VIEW)
 def roleplay_choice_report(
     db: Database, scenario: Scenario, cohort_id: int | None = None
 ) -> ChoiceReport:

@@ -20,8 +20,15 @@ from cs_trainer.quizzes.interview_content import builtin_typing
 from cs_trainer.quizzes.interview_schema import TypingPassage
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT
 from cs_trainer.quizzes.typing_metrics import TypingMetrics, passes, typing_metrics, whole_cpm
-from cs_trainer.services.app_settings import get_setting, set_setting
+from cs_trainer.services import acting, audit, permissions
+from cs_trainer.services.app_settings import get_setting, store_setting
 from cs_trainer.services.clock import utc_now
+from cs_trainer.services.permissions import (
+    CANDIDATES_VIEW,
+    CONTENT_CHANGE,
+    CONTENT_VIEW,
+    INTERVIEWS,
+)
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
@@ -46,6 +53,7 @@ class TypingOutcome:
     conducted_by: str
 
 
+@permissions.requires(CONTENT_VIEW)
 def typing_pass_mark(db: Database) -> int:
     """The department's pass mark in correct characters a minute (default 80, the minimum
     《客服专员职位说明书》 asks for).
@@ -61,6 +69,7 @@ def typing_pass_mark(db: Database) -> int:
     return value if PASS_MARK_MIN <= value <= PASS_MARK_MAX else DEFAULT_PASS_MARK
 
 
+@permissions.requires(CONTENT_CHANGE)
 def set_typing_pass_mark(db: Database, value: int) -> None:
     """Change the pass mark for tests taken from now on; past results keep theirs."""
     if not PASS_MARK_MIN <= value <= PASS_MARK_MAX:
@@ -72,7 +81,8 @@ def set_typing_pass_mark(db: Database, value: int) -> None:
             high=PASS_MARK_MAX,
             value=value,
         )
-    set_setting(db, TYPING_PASS_MARK, str(value))
+    with db.writing(changes.SETTINGS) as session:
+        store_setting(session, TYPING_PASS_MARK, str(value), action="typing.pass_mark")
 
 
 def passages(language: str | None = None) -> list[TypingPassage]:
@@ -97,6 +107,7 @@ def find_passage(passage_id: str) -> TypingPassage:
     )
 
 
+@permissions.requires(INTERVIEWS)
 def record_typing_test(
     db: Database, person_id: int, passage_id: str, typed: str, seconds: float, conducted_by: str
 ) -> TypingOutcome:
@@ -129,10 +140,18 @@ def record_typing_test(
             )
         )
         session.flush()
+        audit.record(
+            session,
+            "typing.result",
+            f"attempt:{attempt.id}",
+            after={"cpm": whole_cpm(metrics), "passed": passes(metrics, pass_mark)},
+            person_id=person_id,
+        )
         session.refresh(attempt)
         return _outcome(attempt)
 
 
+@permissions.requires(CANDIDATES_VIEW)
 def typing_results(db: Database, person_id: int) -> list[TypingOutcome]:
     """A person's typing tests, oldest first."""
     with db.reading() as session:
@@ -167,7 +186,8 @@ def _new_attempt(
         instrument_id=f"typing:{passage.id}",
         content_hash=digest,
         mode="interviewer",
-        conducted_by=conducted_by.strip(),
+        conducted_by=acting.signed_in_name(conducted_by),
+        account_id=acting.current().account_id,
         started_at=finished - timedelta(seconds=seconds),  # when the first character came
         finished_at=finished,
         status="finished",
