@@ -63,7 +63,6 @@ class StaffCheckDialog(QDialog):
         self.refusal_label.setObjectName("refusalLabel")
         self.refusal_label.setWordWrap(True)
         self.refusal_label.setStyleSheet(REFUSED_STYLE)
-        self.refusal_label.hide()
         form = QFormLayout()
         form.addRow(self.tr("Sign-in &name"), self.name_edit)
         form.addRow(self.tr("&Password"), self.password_edit)
@@ -79,7 +78,7 @@ class StaffCheckDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.refusal_label)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
         self.name_edit.setFocus()
 
     @property
@@ -116,7 +115,7 @@ class StaffCheckDialog(QDialog):
 
     def _show_refusal(self, text: str) -> None:
         self.refusal_label.setText(text[:1].upper() + text[1:])  # a sentence on its own
-        self.refusal_label.show()
+        self.adjustSize()  # a refusal of two lines must not squeeze the fields
 
     def reject(self) -> None:
         self.password_edit.clear()

@@ -53,20 +53,25 @@ class ThankYouScreen(QWidget):
         self.staff_button.setObjectName("staffButton")
         self.staff_button.setMinimumHeight(36)
         self.staff_button.clicked.connect(self.staff_requested)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setStyleSheet("color: #c8d3e0;")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 24)
-        layout.addStretch(1)
+        self.line = QFrame()
+        self.line.setFrameShape(QFrame.Shape.HLine)
+        self.line.setStyleSheet("color: #c8d3e0;")
+        self._layout = layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 24)
+        layout.addStretch(1)  # 0: above the thanks, which are centred when alone
         layout.addWidget(self.title_label)
         layout.addSpacing(12)
         layout.addWidget(self.message_label)
-        layout.addSpacing(24)
-        layout.addWidget(line)
-        layout.addWidget(self.results, 6)
-        layout.addStretch(1)
+        layout.addSpacing(16)
+        layout.addWidget(self.line)
+        layout.addWidget(self.results)  # 6
+        layout.addStretch(1)  # 7
         layout.addWidget(self.staff_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def clear(self) -> None:
+        """Nothing of the last candidate stays for the next."""
+        self.message_label.clear()
+        self._show_view(None)
 
     def show_selftest(self, outcome: AttemptOutcome, shown: Shown) -> None:
         self.message_label.setText(
@@ -104,3 +109,9 @@ class ThankYouScreen(QWidget):
         self.result_view = view
         if view is not None:
             self.results_layout.addWidget(view)
+        # Thanks alone sit in the middle; with a result, the result takes the room.
+        alone = view is None
+        self.line.setVisible(not alone)
+        self.results.setVisible(not alone)
+        for index, stretch in ((0, int(alone)), (6, int(not alone)), (7, int(alone))):
+            self._layout.setStretch(index, stretch)

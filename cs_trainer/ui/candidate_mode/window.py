@@ -95,6 +95,11 @@ class CandidateModeWindow(QWidget):
             app = QCoreApplication.instance()
             if app is not None:
                 app.installEventFilter(self)
+        # The screen the main window is on, all of it: without a window manager (and on
+        # some with one) full screen alone keeps the window's own size.
+        owner = self.parentWidget()
+        screen = owner.screen() if owner is not None else self.screen()
+        self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.activateWindow()
 
@@ -190,8 +195,11 @@ class CandidateModeWindow(QWidget):
         return ""
 
     def _leave(self) -> None:
-        """Staff confirmed: hand back to the main window, then go."""
-        self.typing_page.stop()
+        """Staff confirmed: hand back to the main window, then go, keeping nothing of
+        this candidate for the next one."""
+        self.selftest_page.reset()
+        self.typing_page.reset()
+        self.thank_you.clear()
         self.locked = False
         app = QCoreApplication.instance()
         if app is not None:

@@ -214,6 +214,15 @@ class SelfTestPage(QWidget):
         self.screens.setCurrentWidget(self.intro_label)
         self._update_chrome()
 
+    def reset(self) -> None:
+        """Forget the attempt: nothing of this candidate stays in the page for the next."""
+        self._progress, self._answers, self.outcome, self._index = None, {}, None, 0
+        self.header_label.clear()
+        self.intro_label.clear()
+        self.question.show_choice(None)
+        self.screens.setCurrentWidget(self.intro_label)
+        self._update_chrome()
+
     def answer(self, value: int) -> None:
         """Save the answer to the pair on screen; it shows as given once it is committed."""
         if (

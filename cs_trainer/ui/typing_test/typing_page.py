@@ -417,9 +417,19 @@ class TypingTestPage(QWidget):
             return ""
         return self.tr("What has been typed so far is not saved.")
 
-    def stop(self) -> None:
-        """The test is left: the clock stops."""
+    def reset(self) -> None:
+        """The test is left: the clock stops, and nothing of this candidate stays in the
+        page for the next (a result still on its way is not shown)."""
         self._ticker.stop()
+        self._taking += 1
+        self._passage, self.outcome, self._started_at = None, None, None
+        self._person_id, self._person_name, self._conducted_by = 0, "", ""
+        for label in (self.header_label, self.passage_title_label, self.paste_label):
+            label.clear()
+        self.passage_view.clear()
+        self.typing_box.clear()
+        self.refresh_stats()
+        self._update_chrome()
 
     def _leave(self) -> None:
         if not self._saving:

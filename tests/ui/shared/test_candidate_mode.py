@@ -491,6 +491,9 @@ def test_the_typing_test_is_locked_and_thanks_the_candidate(
     QTest.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)  # before typing, too
     _staff_dialog(kiosk).reject()
     assert _locked(window)
+    QTest.keyClick(page.typing_box, Qt.Key.Key_Escape)  # from the box the candidate types in
+    _staff_dialog(kiosk).reject()
+    assert _locked(window)
     now = [1000.0]
     page.clock = lambda: now[0]
     QTest.keyClicks(page.typing_box, "abc")
@@ -507,3 +510,36 @@ def test_the_typing_test_is_locked_and_thanks_the_candidate(
     QTest.keyClick(_escape_thank_you, Qt.Key.Key_Escape)
     _refused_then_confirmed(window, settle)
     assert window.candidates_page.selected_candidate_id() == person
+
+
+def test_the_next_candidate_finds_nothing_of_the_last(
+    qtbot: QtBot,
+    db: Database,
+    person: int,
+    selftest: int,
+    window: MainWindow,
+    settle: Callable[[], None],
+) -> None:
+    _show_results(db, "scores_and_verdict")
+    [other] = [c.id for c in candidates.list_candidates(db) if c.id != person]
+    passage = typing_service.passages()[0]
+    window.run_typing_test(other, OTHER_NAME, passage.id, "人事乙")
+    kiosk = _kiosk(window)
+    page = kiosk.typing_page
+    now = [1000.0]
+    page.clock = lambda: now[0]
+    QTest.keyClicks(page.typing_box, "typed by the last candidate")
+    now[0] += 60
+    with qtbot.waitSignal(page.finished):
+        QTest.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert OTHER_NAME in _texts(kiosk)
+    QTest.mouseClick(kiosk.thank_you.staff_button, Qt.MouseButton.LeftButton)
+    _sign(_staff_dialog(kiosk), "hr", PASSWORD, settle)
+    assert not kiosk.locked
+
+    _start(qtbot, window, selftest)
+    everything = _texts(kiosk)  # hidden widgets too
+    assert OTHER_NAME not in everything
+    assert "typed by the last candidate" not in everything
+    assert "characters per minute" not in _texts(kiosk.thank_you)
