@@ -1184,6 +1184,26 @@
 <context>
     <name>Preferences</name>
     <message>
+        <source>What a candidate sees when they finish a self-test or typing test. Interviewers' notes are never shown; HR see everything on the candidate's record.</source>
+        <translation>候选人完成服务潜能测试或打字测试后能看到的内容。面试官的备注从不显示；人事可在候选人档案中查看全部结果。</translation>
+    </message>
+    <message>
+        <source>Their scores and the verdict (band, passed)</source>
+        <translation>本人的分数和结论（档次、是否通过）</translation>
+    </message>
+    <message>
+        <source>Their scores</source>
+        <translation>本人的分数</translation>
+    </message>
+    <message>
+        <source>Results shown to &amp;candidates</source>
+        <translation>向候选人显示的结果(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Nothing: a thank-you only</source>
+        <translation>不显示：只显示致谢</translation>
+    </message>
+    <message>
         <location filename="../ui/settings/preferences.py" line="89" />
         <source>&amp;Organisation name</source>
         <translation>单位名称(&amp;O)</translation>
@@ -1951,6 +1971,10 @@
 <context>
     <name>SelfTestPage</name>
     <message>
+        <source>The answers given so far are saved. The test can be resumed later from the candidate's record.</source>
+        <translation>已答的题目都已保存，之后可在候选人档案中继续测试。</translation>
+    </message>
+    <message>
         <location filename="../ui/selftest_page.py" line="154" />
         <source>Leave the test</source>
         <translation>退出测试</translation>
@@ -1976,21 +2000,6 @@
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../ui/selftest_page.py" line="159" />
-        <source>Back to candidates</source>
-        <translation>返回候选人列表</translation>
-    </message>
-    <message>
-        <location filename="../ui/selftest_page.py" line="160" />
-        <source>Save as PDF…</source>
-        <translation>存为 PDF…</translation>
-    </message>
-    <message>
-        <location filename="../ui/selftest_page.py" line="161" />
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
         <location filename="../ui/selftest_page.py" line="193" />
         <source>&lt;p&gt;&lt;b&gt;Welcome back.&lt;/b&gt; Your %1 earlier answers are saved; you continue where you stopped.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;欢迎回来。&lt;/b&gt;你之前的 %1 个回答都已保存，将从中断的地方继续。&lt;/p&gt;</translation>
@@ -2004,16 +2013,6 @@
         <location filename="../ui/selftest_page.py" line="201" />
         <source>&lt;p&gt;Each screen shows two opposite statements. Choose a number from 1 to 10 for where you are between them. There are no right or wrong answers.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;Begin&lt;/b&gt; (or Enter) when you are ready.&lt;/p&gt;</source>
         <translation>&lt;p&gt;每一屏显示两句意思相反的话。请在 1 到 10 之间选出你所处的位置。答案没有对错之分。&lt;/p&gt;&lt;p&gt;准备好后，请按&lt;b&gt;开始&lt;/b&gt;（或回车键）。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../ui/selftest_page.py" line="261" />
-        <source>Leave the test?</source>
-        <translation>退出测试？</translation>
-    </message>
-    <message>
-        <location filename="../ui/selftest_page.py" line="262" />
-        <source>The answers given so far are saved. The test can be resumed later from the candidate's page.</source>
-        <translation>已答的题目都已保存，之后可在候选人页面继续测试。</translation>
     </message>
     <message>
         <location filename="../ui/selftest_page.py" line="314" />
@@ -2185,14 +2184,17 @@
 <context>
     <name>StartSelfTestDialog</name>
     <message>
+        <source>Start “%1” for %2. After you press Start, hand the laptop over: only the test is shown, full screen. Leaving it, and going on after the candidate's thank-you screen, needs an HR interviewer's or an administrator's password.</source>
+        <translation>为 %2 开始“%1”。按“开始”后，请把电脑交给候选人：屏幕上全屏只显示测试。退出测试、以及在候选人的致谢页面之后继续操作，都需要人事面试官或管理员的密码。</translation>
+    </message>
+    <message>
+        <source>Conducted by</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
         <location filename="../ui/selftest_dialogs.py" line="48" />
         <source>Start the self-test</source>
         <translation>开始服务潜能测试</translation>
-    </message>
-    <message>
-        <location filename="../ui/selftest_dialogs.py" line="53" />
-        <source>Start “%1” for %2. After you press Start, hand the laptop over: only the test is shown until it is finished or you leave it.</source>
-        <translation>为 %2 开始“%1”。按“开始”后，请把电脑交给候选人：在测试完成或退出之前，屏幕上只显示测试。</translation>
     </message>
     <message>
         <location filename="../ui/selftest_dialogs.py" line="61" />
@@ -2503,6 +2505,10 @@
 <context>
     <name>TypingSetupDialog</name>
     <message>
+        <source>Conducted by</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
         <location filename="../ui/typing_setup.py" line="44" />
         <source>Start the typing test</source>
         <translation>开始打字测试</translation>
@@ -2581,11 +2587,6 @@
         <translation>快捷键：Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/typing_page.py" line="266" />
-        <source>Back to candidates</source>
-        <translation>返回候选人列表</translation>
-    </message>
-    <message>
         <location filename="../ui/typing_page.py" line="290" />
         <source>Typing test · %1</source>
         <translation>打字测试 · %1</translation>
@@ -2604,11 +2605,6 @@
         <location filename="../ui/typing_page.py" line="364" />
         <source>Pasting is switched off: please type the passage.</source>
         <translation>已禁止粘贴：请亲自输入文章。</translation>
-    </message>
-    <message>
-        <location filename="../ui/typing_page.py" line="386" />
-        <source>Leave the typing test?</source>
-        <translation>退出打字测试？</translation>
     </message>
     <message>
         <location filename="../ui/typing_page.py" line="387" />
@@ -2650,6 +2646,67 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateModeWindow</name>
+    <message>
+        <source>cs_trainer — candidate test</source>
+        <translation>cs_trainer — 候选人测试</translation>
+    </message>
+    <message>
+        <source>No staff account exists yet, so leaving candidate mode needs no password. Once the first administrator is added, it will. Leave candidate mode now?</source>
+        <translation>还没有任何工作人员账户，所以退出候选人模式暂不需要密码；添加第一个管理员后就需要了。现在退出候选人模式吗？</translation>
+    </message>
+    <message>
+        <source>Leave candidate mode?</source>
+        <translation>退出候选人模式？</translation>
+    </message>
+</context>
+<context>
+    <name>StaffCheckDialog</name>
+    <message>
+        <source>Type your sign-in name and password.</source>
+        <translation>请输入登录名和密码。</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>仅限工作人员</translation>
+    </message>
+    <message>
+        <source>Sign-in &amp;name</source>
+        <translation>登录名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Leave candidate mode</source>
+        <translation>退出候选人模式</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;For staff:&lt;/b&gt; an HR interviewer or an administrator signs in to leave candidate mode.</source>
+        <translation>&lt;b&gt;仅限工作人员：&lt;/b&gt;须由人事面试官或管理员登录，才能退出候选人模式。</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ThankYouScreen</name>
+    <message>
+        <source>You have finished the typing test. Please hand the laptop back to the interviewer.</source>
+        <translation>您已完成打字测试，请把电脑交还给面试官。</translation>
+    </message>
+    <message>
+        <source>You have finished the self-test. Please hand the laptop back to the interviewer.</source>
+        <translation>您已完成服务潜能测试，请把电脑交还给面试官。</translation>
+    </message>
+    <message>
+        <source>Thank you!</source>
+        <translation>谢谢！</translation>
+    </message>
+    <message>
+        <source>For staff: continue…</source>
+        <translation>工作人员：继续…</translation>
     </message>
 </context>
 </TS>

@@ -1,7 +1,8 @@
 """The main window: navigation on the left, pages on the right.
 
-While a candidate takes the self-test the navigation is hidden, so only the
-test is on screen; leaving it asks for confirmation.
+While a candidate takes the self-test or the typing test the window is hidden and
+the test runs full screen in candidate mode (:mod:`cs_trainer.ui.candidate_mode`);
+leaving it needs an HR interviewer's or an administrator's password.
 """
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from cs_trainer.errors import UserError
 from cs_trainer.services import roleplays, selftests
 from cs_trainer.store.database import Database
+from cs_trainer.ui.candidate_mode.window import CandidateModeWindow
 from cs_trainer.ui.candidates.candidates_page import CandidatesPage
 from cs_trainer.ui.interviews.interview_page import InterviewPage
 from cs_trainer.ui.interviews.plans_page import PlansPage
@@ -71,9 +73,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(name)
             self.pages.addWidget(page)
         for hidden in (
-            self.selftest_page,
             self.interview_page,
-            self.typing_page,
             self.roleplay_page,
             self.quiz_page,
         ):
@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.candidate_mode = CandidateModeWindow(
+            db, self.bus, self.selftest_page, self.typing_page, self
+        )
         self._connect()
         self._restore_geometry()
 
@@ -97,11 +100,8 @@ class MainWindow(QMainWindow):
         self.candidates_page.typing_requested.connect(self.run_typing_test)
         self.interview_page.left.connect(self._back_from_interview)
         self.interview_page.finished.connect(lambda _attempt: self._back_from_interview())
-        self.typing_page.left.connect(lambda: self._back_to_candidate(self.typing_page.person_id))
         self.candidates_page.sheet_actions.message.connect(self._status)
-        self.selftest_page.left.connect(self.show_candidates)
-        self.selftest_page.save_pdf_button.clicked.connect(self._save_finished_sheet)
-        self.selftest_page.print_button.clicked.connect(self._print_finished_sheet)
+        self.candidate_mode.left.connect(self._back_to_candidate)
         self.settings_page.saved.connect(self._status)
         self.progress_section.message.connect(self._status)
         self.quizzes_section.quiz_requested.connect(self.run_quiz)
@@ -116,22 +116,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def run_selftest(self, attempt_id: int) -> None:
-        """Show the test page for an attempt (new or resumed), with the navigation hidden."""
+        """An attempt (new or resumed) in candidate mode, this window hidden meanwhile."""
         try:
             progress = selftests.load_progress(self.db, attempt_id)
         except UserError as exc:
             problems.show_problem(self, str(exc))
             return
-        self.selftest_page.start(progress)
-        self.nav.hide()
-        self.pages.setCurrentWidget(self.selftest_page)
-        self.selftest_page.setFocus()
-
-    def show_candidates(self) -> None:
-        self._back_to_candidate(self.selftest_page.person_id)
+        self.candidate_mode.run_selftest(progress)
+        self.hide()
 
     def _back_to_candidate(self, person: int | None) -> None:
-        self.nav.show()
+        if not self.isVisible():  # back from candidate mode
+            self.show()
         self.nav.setCurrentRow(0)
         self.pages.setCurrentWidget(self.candidates_page)
         if person is not None:
@@ -154,11 +150,9 @@ class MainWindow(QMainWindow):
             detail.tabs.setCurrentIndex(1)  # the interviews tab with the summary
 
     def run_typing_test(self, person_id: int, name: str, passage_id: str, by: str) -> None:
-        """The candidate types: the navigation is hidden as for the self-test."""
-        self.typing_page.start(person_id, name, passage_id, by)
-        self.nav.hide()
-        self.pages.setCurrentWidget(self.typing_page)
-        self.typing_page.setFocus()
+        """The candidate types in candidate mode, as for the self-test."""
+        if self.candidate_mode.run_typing_test(person_id, name, passage_id, by):
+            self.hide()
 
     def run_quiz(self, attempt_id: int) -> None:
         """The quiz screen; the navigation stays (trainees practise on their own)."""
@@ -210,21 +204,15 @@ class MainWindow(QMainWindow):
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def _save_finished_sheet(self) -> None:
-        person = self.selftest_page.person_id
-        if person is not None:
-            self.candidates_page.sheet_actions.save_pdf(person, self.selftest_page.person_name)
-
-    def _print_finished_sheet(self) -> None:
-        person = self.selftest_page.person_id
-        if person is not None:
-            self.candidates_page.sheet_actions.print_sheet(person)
-
     def _restore_geometry(self) -> None:
         geometry = window_state.saved_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1180, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.candidate_mode.locked:  # a close request meant to end the test
+            event.ignore()
+            self.candidate_mode.request_leave()
+            return
         window_state.save_geometry(self.saveGeometry())
         super().closeEvent(event)

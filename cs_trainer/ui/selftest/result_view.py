@@ -60,7 +60,9 @@ class ResultView(QScrollArea):
         self.band_label.setStyleSheet("font-size: 15pt; font-weight: bold; color: #1f5fa8;")
         self.title_label.setStyleSheet("color: #555;")
 
-    def show_outcome(self, outcome: AttemptOutcome) -> None:
+    def show_outcome(self, outcome: AttemptOutcome, verdict: bool = True) -> None:
+        """Show the outcome; without ``verdict`` the band and its advice are left out
+        (what a candidate may see depends on a department setting)."""
         instrument = outcome.instrument
         mode = content_text(instrument.modes[outcome.mode])
         self.title_label.setText(f"{content_text(instrument.title)} · {mode}")
@@ -69,8 +71,10 @@ class ResultView(QScrollArea):
             .replace("%1", str(outcome.total))
             .replace("%2", str(instrument.max_total))
         )
-        self.band_label.setText(content_text(outcome.band.label))
-        self.advice_label.setText(content_text(outcome.band.advice))
+        self.band_label.setText(content_text(outcome.band.label) if verdict else "")
+        self.advice_label.setText(content_text(outcome.band.advice) if verdict else "")
+        self.band_label.setVisible(verdict)
+        self.advice_label.setVisible(verdict)
         self._fill_bars(outcome)
         groups = " · ".join(
             f"{group_name(group)} {value}" for group, value in outcome.group_scores.items()

@@ -1,4 +1,7 @@
-"""Small dialogs around the self-test: how it is taken, and typing in a paper form."""
+"""Small dialogs around the self-test: how it is taken, and typing in a paper form.
+
+Who conducts is the signed-in account; a name is typed only while the database has no
+accounts (nobody can sign in yet)."""
 
 from dataclasses import dataclass
 
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.quizzes.selftest_schema import SelfTestInstrument
+from cs_trainer.services import acting
 from cs_trainer.ui.shared.translation import content_text
 
 
@@ -25,6 +29,18 @@ class SelfTestSetup:
 
     mode: str  # "self" or "manager"
     conducted_by: str
+
+
+def _add_conductor_row(form: QFormLayout, label: str, read_label: str, edit: QLineEdit) -> None:
+    """The conductor's name to type, or the signed-in account's name to read."""
+    if acting.current().account_id is not None:
+        form.addRow(read_label, QLabel(acting.current().name))
+    else:
+        form.addRow(label, edit)
+
+
+def _conductor(edit: QLineEdit) -> str:
+    return acting.signed_in_name(edit.text())
 
 
 def _mode_combo(instrument: SelfTestInstrument) -> QComboBox:
@@ -51,7 +67,9 @@ class StartSelfTestDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Start “%1” for %2. After you press Start, hand the laptop over: only the "
-                "test is shown until it is finished or you leave it."
+                "test is shown, full screen. Leaving it, and going on after the "
+                "candidate's thank-you screen, needs an HR interviewer's or an "
+                "administrator's password."
             )
             .replace("%1", content_text(instrument.title))
             .replace("%2", candidate)
@@ -59,7 +77,9 @@ class StartSelfTestDialog(QDialog):
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("&Filled in by"), self.mode_combo)
-        form.addRow(self.tr("&Conducted by"), self.conductor_edit)
+        _add_conductor_row(
+            form, self.tr("&Conducted by"), self.tr("Conducted by"), self.conductor_edit
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -73,7 +93,7 @@ class StartSelfTestDialog(QDialog):
         self.setMinimumWidth(440)
 
     def setup(self) -> SelfTestSetup:
-        return SelfTestSetup(str(self.mode_combo.currentData()), self.conductor_edit.text().strip())
+        return SelfTestSetup(str(self.mode_combo.currentData()), _conductor(self.conductor_edit))
 
     @classmethod
     def ask(
@@ -147,7 +167,8 @@ class PaperEntryDialog(QDialog):
         grid.setColumnStretch(3, 1)
         form = QFormLayout()
         form.addRow(self.tr("Filled in by"), self.mode_combo)
-        form.addRow(self.tr("Conducted by"), self.conductor_edit)
+        conducted = self.tr("Conducted by")
+        _add_conductor_row(form, conducted, conducted, self.conductor_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(self.tr("Scores from the paper form of %1:").replace("%1", candidate))
@@ -179,9 +200,7 @@ class PaperEntryDialog(QDialog):
             item.id: box.value()
             for item, box in zip(self._instrument.items, self.spin_boxes, strict=True)
         }
-        setup = SelfTestSetup(
-            str(self.mode_combo.currentData()), self.conductor_edit.text().strip()
-        )
+        setup = SelfTestSetup(str(self.mode_combo.currentData()), _conductor(self.conductor_edit))
         return PaperAnswers(setup, answers)
 
     @classmethod

@@ -1,8 +1,11 @@
-"""Taking the self-test: the instructions, one pair per screen, then the result.
+"""Taking the self-test: the instructions, then one pair per screen.
 
 Made for handing the laptop to a candidate: large text, one decision per
 screen, number keys 1–9 and 0 (=10), and every answer saved the moment it is
-given so the test can be resumed after a crash.
+given so the test can be resumed after a crash. The page runs inside candidate
+mode (:mod:`cs_trainer.ui.candidate_mode`), which decides what the candidate sees
+once the test is finished and who may leave it: the page itself shows no result
+and has no way out but asking (``leave_requested``).
 
 An answer is saved through the operation route, off the GUI thread, and shows as
 given only once it is committed: until then the page takes no other answer and does
@@ -13,7 +16,7 @@ and whatever the screen shows as answered survives a crash.
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,9 +32,7 @@ from PySide6.QtWidgets import (
 from cs_trainer.services import selftests
 from cs_trainer.services.selftests import AttemptOutcome, AttemptProgress
 from cs_trainer.store.database import Database
-from cs_trainer.ui.selftest.result_view import ResultView
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.shared.confirm import ask_to_leave
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
 
@@ -118,13 +119,15 @@ class QuestionScreen(QWidget):
 
 
 class SelfTestPage(QWidget):
-    """Runs one attempt from its instructions to its result; ``left`` when the user goes back.
+    """Runs one attempt from its instructions to its last answer; ``finished`` (attempt ID)
+    once it is scored, with :attr:`outcome` set.
 
     ``answer_saved`` (item ID, value) says an answer is committed: the moment the page
-    shows it as given.
+    shows it as given. ``leave_requested`` is the "Leave the test" button: the page
+    does not go anywhere itself.
     """
 
-    left = Signal()
+    leave_requested = Signal()
     finished = Signal(int)
     answer_saved = Signal(str, int)
 
@@ -158,8 +161,7 @@ class SelfTestPage(QWidget):
         self.intro_label.setStyleSheet("font-size: 13pt; line-height: 150%;")
         self.question = QuestionScreen()
         self.question.chosen.connect(self.answer)
-        self.result_view = ResultView()
-        for screen in (self.intro_label, self.question, self.result_view):
+        for screen in (self.intro_label, self.question):
             self.screens.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
@@ -174,27 +176,15 @@ class SelfTestPage(QWidget):
         self.next_button = QPushButton(self.tr("Next →"))
         self.begin_button = QPushButton(self.tr("Begin"))
         self.finish_button = QPushButton(self.tr("Finish"))
-        self.done_button = QPushButton(self.tr("Back to candidates"))
-        self.save_pdf_button = QPushButton(self.tr("Save as PDF…"))
-        self.print_button = QPushButton(self.tr("Print…"))
         self.leave_button.clicked.connect(self._leave)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.begin_button.clicked.connect(lambda: self._show_item(self._first_unanswered()))
         self.finish_button.clicked.connect(self.finish)
-        self.done_button.clicked.connect(self.left)
         row = QHBoxLayout()
         row.addWidget(self.leave_button)
         row.addStretch(1)
-        for button in (
-            self.save_pdf_button,
-            self.print_button,
-            self.back_button,
-            self.next_button,
-            self.begin_button,
-            self.finish_button,
-            self.done_button,
-        ):
+        for button in (self.back_button, self.next_button, self.begin_button, self.finish_button):
             button.setMinimumHeight(36)
             row.addWidget(button)
         return row
@@ -224,9 +214,22 @@ class SelfTestPage(QWidget):
         self.screens.setCurrentWidget(self.intro_label)
         self._update_chrome()
 
+    def reset(self) -> None:
+        """Forget the attempt: nothing of this candidate stays in the page for the next."""
+        self._progress, self._answers, self.outcome, self._index = None, {}, None, 0
+        self.header_label.clear()
+        self.intro_label.clear()
+        self.question.show_choice(None)
+        self.screens.setCurrentWidget(self.intro_label)
+        self._update_chrome()
+
     def answer(self, value: int) -> None:
         """Save the answer to the pair on screen; it shows as given once it is committed."""
-        if self._progress is None or self.screens.currentWidget() is not self.question:
+        if (
+            self._progress is None
+            or self.outcome is not None
+            or self.screens.currentWidget() is not self.question
+        ):
             return
         item = self._progress.instrument.items[self._index]
         self.question.show_choice(self._answers.get(item.id))
@@ -265,23 +268,21 @@ class SelfTestPage(QWidget):
     def person_name(self) -> str:
         return self._progress.person_name if self._progress else ""
 
-    def _leave(self) -> None:
-        # Not while an answer is being saved: it is kept or refused before the page goes.
-        if not self._saving and self.confirm_leave(self):
-            self.left.emit()
+    @property
+    def busy(self) -> bool:
+        """An answer or the finish is being saved: it is kept or refused before the page goes."""
+        return self._saving
 
-    @classmethod
-    def confirm_leave(cls, parent: QWidget) -> bool:
-        """Asked before leaving mid-test; tests replace this classmethod."""
-        return ask_to_leave(
-            parent,
-            QCoreApplication.translate("SelfTestPage", "Leave the test?"),
-            QCoreApplication.translate(
-                "SelfTestPage",
-                "The answers given so far are saved. The test can be resumed later "
-                "from the candidate's page.",
-            ),
+    def leave_note(self) -> str:
+        """What leaving now means for the answers, for whoever confirms it."""
+        return self.tr(
+            "The answers given so far are saved. The test can be resumed later "
+            "from the candidate's record."
         )
+
+    def _leave(self) -> None:
+        if not self._saving:
+            self.leave_requested.emit()
 
     # -- saving ---------------------------------------------------------------------------
     def _save(self, work: Callable[[Database], T], done: Callable[[T], None]) -> None:
@@ -306,8 +307,6 @@ class SelfTestPage(QWidget):
         if self._progress is None or self._progress.attempt_id != outcome.attempt_id:
             return
         self.outcome = outcome
-        self.result_view.show_outcome(outcome)
-        self.screens.setCurrentWidget(self.result_view)
         self._update_chrome()
         self.finished.emit(outcome.attempt_id)
 
@@ -341,7 +340,7 @@ class SelfTestPage(QWidget):
         """Show the buttons that make sense on the current screen."""
         count = len(self._progress.instrument.items) if self._progress else 0
         screen = self.screens.currentWidget()
-        asking, done = screen is self.question, screen is self.result_view
+        asking, done = screen is self.question, self.outcome is not None
         last = asking and self._index == count - 1
         self.counter_label.setText(f"{self._index + 1} / {count}" if asking else "")
         self.progress_bar.setRange(0, max(count, 1))
@@ -351,15 +350,13 @@ class SelfTestPage(QWidget):
         self.back_button.setEnabled(asking and self._index > 0)
         self.next_button.setVisible(asking and not last)
         self.finish_button.setVisible(last)
-        self.finish_button.setEnabled(last and self._all_answered())
+        self.finish_button.setEnabled(last and not done and self._all_answered())
         self.finish_button.setToolTip(
             ""
             if self._progress is None or self._all_answered()
             else self.tr("Answer every pair to finish.")
         )
         self.leave_button.setVisible(not done)
-        for button in (self.done_button, self.save_pdf_button, self.print_button):
-            button.setVisible(done)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

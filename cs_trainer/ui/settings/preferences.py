@@ -105,6 +105,26 @@ TYPING_PASS_MARK = Setting(
     maximum=typing_tests.PASS_MARK_MAX,
     suffix=QT_TRANSLATE_NOOP("Preferences", " characters per minute"),
 )
+CANDIDATE_RESULTS = Setting(
+    key="show_results_to_candidates",
+    value_type=str,
+    default="none",
+    label=QT_TRANSLATE_NOOP("Preferences", "Results shown to &candidates"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "What a candidate sees when they finish a self-test or typing test. "
+        "Interviewers' notes are never shown; HR see everything on the candidate's record.",
+    ),
+    scope=Scope.DEPARTMENT,
+    choices=(
+        Choice("none", QT_TRANSLATE_NOOP("Preferences", "Nothing: a thank-you only")),
+        Choice("scores", QT_TRANSLATE_NOOP("Preferences", "Their scores")),
+        Choice(
+            "scores_and_verdict",
+            QT_TRANSLATE_NOOP("Preferences", "Their scores and the verdict (band, passed)"),
+        ),
+    ),
+)
 LANGUAGE = Setting(
     key="language",
     value_type=str,
@@ -156,6 +176,7 @@ LAST_PDF_FOLDER = Setting(
 ALL: tuple[Setting[Any], ...] = (
     ORGANISATION,
     TYPING_PASS_MARK,
+    CANDIDATE_RESULTS,
     LANGUAGE,
     INTERVIEWER,
     ROLEPLAY_FEEDBACK,

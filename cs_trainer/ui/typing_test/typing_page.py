@@ -1,5 +1,5 @@
-"""The typing test (《客服专员职位说明书》): the candidate copies a passage, then sees speed
-and verdict.
+"""The typing test (《客服专员职位说明书》): the candidate copies a passage; speed,
+accuracy and verdict are computed when they finish.
 
 Chinese arrives through the system's input method, often several characters
 per commit and none per key press, so the page measures only the text in the
@@ -9,13 +9,16 @@ perfect score for nothing.
 
 The result is recorded through the operation route, off the GUI thread, and shown
 only once it is committed; while it is being saved the box takes no more typing and
-Finish does not record a second result.
+Finish does not record a second result. The page runs inside candidate mode
+(:mod:`cs_trainer.ui.candidate_mode`), which decides how much of the result the
+candidate sees (:class:`TypingResultView`) and who may leave: the page has no way
+out but asking (``leave_requested``).
 """
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,7 +40,6 @@ from cs_trainer.services.typing_tests import TypingOutcome
 from cs_trainer.store.database import Database
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.shared.confirm import ask_to_leave
 from cs_trainer.ui.shared.fonts import shipped_font_families
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
@@ -87,6 +89,7 @@ class PasteProofEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setAcceptDrops(False)
         self.setTabChangesFocus(True)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)  # no menus for candidates
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return False
@@ -108,7 +111,10 @@ class PasteProofEdit(QPlainTextEdit):
 
 
 class TypingResultView(QWidget):
-    """Speed, accuracy, pass mark and verdict, large enough to read across a desk."""
+    """Speed, accuracy, pass mark and verdict, large enough to read across a desk.
+
+    Without ``verdict`` the pass mark and passed / not passed are left out (what a
+    candidate may see depends on a department setting)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -132,7 +138,7 @@ class TypingResultView(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def show_outcome(self, outcome: TypingOutcome, person_name: str) -> None:
+    def show_outcome(self, outcome: TypingOutcome, person_name: str, verdict: bool = True) -> None:
         metrics = outcome.metrics
         self.title_label.setText(f"{content_text(outcome.passage.title)} · {person_name}")
         self.speed_label.setText(
@@ -145,6 +151,11 @@ class TypingResultView(QWidget):
             self.tr("Pass mark: %1 characters per minute").replace("%1", str(outcome.pass_mark))
         )
         self._show_verdict(outcome.passed)
+        self.pass_mark_label.setVisible(verdict)
+        self.verdict_label.setVisible(verdict)
+        if not verdict:
+            self.pass_mark_label.clear()
+            self.verdict_label.clear()
         self.detail_label.setText(self._detail(metrics))
 
     def _show_verdict(self, passed: bool) -> None:
@@ -163,14 +174,15 @@ class TypingResultView(QWidget):
 
 
 class TypingTestPage(QWidget):
-    """One typing test from the passage to the result; ``left`` when the user goes back.
+    """One typing test from the passage to the recorded result: ``finished`` (attempt ID)
+    with :attr:`outcome` set; ``leave_requested`` is the "Leave the test" button.
 
     ``clock`` is the time source (seconds, monotonic); tests replace it so they
     drive time instead of waiting for it.
     """
 
     finished = Signal(int)
-    left = Signal()
+    leave_requested = Signal()
 
     def __init__(self, db: Database, bus: ChangeBus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -196,8 +208,6 @@ class TypingTestPage(QWidget):
         self.header_label.setStyleSheet("font-size: 17pt; font-weight: bold;")
         self.screens = QStackedWidget()
         self.screens.addWidget(self._typing_screen())
-        self.result_view = TypingResultView()
-        self.screens.addWidget(self.result_view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(self.header_label)
@@ -244,6 +254,7 @@ class TypingTestPage(QWidget):
         view.setReadOnly(True)
         view.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         view.setFont(text_font())
         view.setStyleSheet("QPlainTextEdit { background: #f6f9fc; }")
         return view
@@ -271,26 +282,25 @@ class TypingTestPage(QWidget):
         self.leave_button = QPushButton(self.tr("Leave the test"))
         self.finish_button = QPushButton(self.tr("Finish"))
         self.finish_button.setToolTip(self.tr("Shortcut: Ctrl+Enter"))
-        self.done_button = QPushButton(self.tr("Back to candidates"))
         self.leave_button.clicked.connect(self._leave)
         self.finish_button.clicked.connect(self.finish)
-        self.done_button.clicked.connect(self.left)
         row = QHBoxLayout()
         row.addWidget(self.leave_button)
         row.addStretch(1)
-        for button in (self.finish_button, self.done_button):
-            button.setMinimumHeight(36)
-            row.addWidget(button)
+        self.finish_button.setMinimumHeight(36)
+        row.addWidget(self.finish_button)
         return row
 
     # -- flow -----------------------------------------------------------------------------
-    def start(self, person_id: int, person_name: str, passage_id: str, conducted_by: str) -> None:
-        """Show a passage and an empty box; the clock waits for the first character."""
+    def start(self, person_id: int, person_name: str, passage_id: str, conducted_by: str) -> bool:
+        """Show a passage and an empty box; the clock waits for the first character.
+
+        False (and the problem shown) if the passage cannot be found."""
         try:
             passage = typing_tests.find_passage(passage_id)
         except UserError as exc:  # a content file, not a database call: no operation to tell it
             problems.show_problem(self, exc)
-            return
+            return False
         self._taking += 1
         self._passage, self.outcome = passage, None
         self._person_id, self._person_name = person_id, person_name
@@ -306,6 +316,7 @@ class TypingTestPage(QWidget):
         self.refresh_stats()
         self._update_chrome()
         self.typing_box.setFocus()
+        return True
 
     def finish(self) -> None:
         """Record what was typed; the result is committed before it is shown."""
@@ -392,32 +403,42 @@ class TypingTestPage(QWidget):
         self.outcome = outcome
         self._ticker.stop()
         self.typing_box.setReadOnly(True)
-        self.result_view.show_outcome(outcome, self._person_name)
-        self.screens.setCurrentWidget(self.result_view)
         self._update_chrome()
         self.finished.emit(outcome.attempt_id)
 
-    def _leave(self) -> None:
-        if self._saving:  # the result is recorded or refused before the page goes
-            return
-        if self._started_at is None or self.confirm_leave(self):
-            self._ticker.stop()
-            self.left.emit()
+    @property
+    def busy(self) -> bool:
+        """The result is being recorded: it is kept or refused before the page goes."""
+        return self._saving
 
-    @classmethod
-    def confirm_leave(cls, parent: QWidget) -> bool:
-        """Asked before leaving once typing has begun; tests replace this classmethod."""
-        return ask_to_leave(
-            parent,
-            QCoreApplication.translate("TypingTestPage", "Leave the typing test?"),
-            QCoreApplication.translate(
-                "TypingTestPage", "What has been typed so far is not saved."
-            ),
-        )
+    def leave_note(self) -> str:
+        """What leaving now means for the test, for whoever confirms it."""
+        if self._started_at is None or self.outcome is not None:
+            return ""
+        return self.tr("What has been typed so far is not saved.")
+
+    def reset(self) -> None:
+        """The test is left: the clock stops, and nothing of this candidate stays in the
+        page for the next (a result still on its way is not shown)."""
+        self._ticker.stop()
+        self._taking += 1
+        self._passage, self.outcome, self._started_at = None, None, None
+        self._person_id, self._person_name, self._conducted_by = 0, "", ""
+        for label in (self.header_label, self.passage_title_label, self.paste_label):
+            label.clear()
+        self.passage_view.clear()
+        self.typing_box.clear()
+        self.refresh_stats()
+        self._update_chrome()
+
+    def _leave(self) -> None:
+        if not self._saving:
+            self.leave_requested.emit()
 
     def _update_chrome(self) -> None:
         done = self.outcome is not None
         self.finish_button.setVisible(not done)
-        self.finish_button.setEnabled(self._started_at is not None and not self._saving)
+        self.finish_button.setEnabled(
+            self._started_at is not None and not self._saving and not done
+        )
         self.leave_button.setVisible(not done)
-        self.done_button.setVisible(done)

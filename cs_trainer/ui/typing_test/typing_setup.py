@@ -1,4 +1,7 @@
-"""Before the laptop is handed over for the typing test: which passage, and who conducts."""
+"""Before the laptop is handed over for the typing test: which passage, and who conducts.
+
+Who conducts is the signed-in account; a name is typed only while the database has no
+accounts (nobody can sign in yet)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,7 +20,7 @@ from PySide6.QtWidgets import (
 from cs_trainer.errors import UserError
 from cs_trainer.quizzes.interview_schema import TypingPassage
 from cs_trainer.quizzes.typing_metrics import countable
-from cs_trainer.services import typing_tests
+from cs_trainer.services import acting, typing_tests
 from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.translation import content_text
 
@@ -47,6 +50,7 @@ class TypingSetupDialog(QDialog):
         self.passage_combo = QComboBox()
         self.length_label = QLabel()
         self.conductor_edit = QLineEdit(interviewer)
+        self.signed_in = acting.current().account_id is not None
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -78,7 +82,10 @@ class TypingSetupDialog(QDialog):
         form.addRow(self.tr("&Language"), self.language_combo)
         form.addRow(self.tr("&Passage"), self.passage_combo)
         form.addRow("", self.length_label)
-        form.addRow(self.tr("&Conducted by"), self.conductor_edit)
+        if self.signed_in:  # the account signed in conducts: nothing to type
+            form.addRow(self.tr("Conducted by"), QLabel(acting.current().name))
+        else:
+            form.addRow(self.tr("&Conducted by"), self.conductor_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -107,7 +114,7 @@ class TypingSetupDialog(QDialog):
         passage = self._chosen()
         if passage is None:
             return None
-        return TypingSetup(passage.id, self.conductor_edit.text().strip())
+        return TypingSetup(passage.id, acting.signed_in_name(self.conductor_edit.text()))
 
     @classmethod
     def ask(

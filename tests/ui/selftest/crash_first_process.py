@@ -53,7 +53,7 @@ def main(database: str, settings_dir: str, answers: str) -> None:
     window.candidates_page.select_candidate(1)
     QTest.mouseClick(window.candidates_page.start_button, Qt.MouseButton.LeftButton)
     page = window.selftest_page
-    wait_until(lambda: window.pages.currentWidget() is page, "the self-test to start")
+    wait_until(lambda: window.candidate_mode.locked, "the self-test to start")
     saved: list[int] = []
     page.answer_saved.connect(lambda _item, value: saved.append(value))
     QTest.keyClick(page, Qt.Key.Key_Return)

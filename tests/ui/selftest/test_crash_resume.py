@@ -50,7 +50,7 @@ def test_second_process_resumes_what_a_killed_first_process_left(
     window.offer_resume()
     assert offered == ["张三丰"]
     page = window.selftest_page
-    assert window.pages.currentWidget() is page
+    assert window.candidate_mode.locked and window.candidate_mode.screens.currentWidget() is page
     assert "Welcome back" in page.intro_label.text()
     qtbot.keyClick(page, Qt.Key.Key_Return)  # carry on: lands on the first unanswered pair
     assert page.counter_label.text() == "5 / 10"

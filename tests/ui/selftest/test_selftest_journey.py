@@ -1,5 +1,9 @@
 """HR registers a candidate, hands over the laptop, and the candidate takes the self-test
-with the keyboard and the mouse; the finished attempt is in the database.
+in candidate mode with the keyboard and the mouse; the finished attempt is in the database.
+
+These tests run on a database without accounts (setting up), where leaving candidate
+mode asks a question instead of a staff password; tests/ui/shared/test_candidate_mode.py
+tests the password.
 
 Answers are saved off the GUI thread: a test waits for ``answer_saved`` (the moment the
 page shows an answer as given) before the next key, as a person waits to see it.
@@ -9,18 +13,20 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.errors import UserError
-from cs_trainer.services import candidates, selftests
+from cs_trainer.services import app_settings, candidates, selftests
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store.database import Database
 from cs_trainer.ui.candidates.candidate_dialog import AddCandidateDialog
 from cs_trainer.ui.candidates.candidate_table_model import SELFTEST_COLUMN
 from cs_trainer.ui.main_window import MainWindow
+from cs_trainer.ui.selftest.result_view import ResultView
 from cs_trainer.ui.selftest.selftest_dialogs import SelfTestSetup, StartSelfTestDialog
 from cs_trainer.ui.selftest.selftest_page import SelfTestPage
+from cs_trainer.ui.settings import preferences as settings
 
 ANSWER_KEYS = [
     Qt.Key.Key_9,
@@ -56,8 +62,19 @@ def _register_and_start(
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.selected_candidate_id() is not None)
     qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.selftest_page)
-    assert not window.nav.isVisible(), "candidate mode hides the navigation"
+    kiosk = window.candidate_mode
+    qtbot.waitUntil(lambda: kiosk.locked)
+    assert kiosk.screens.currentWidget() is window.selftest_page
+    assert kiosk.isFullScreen() and not window.isVisible(), "candidate mode: only the test"
+
+
+def leave_candidate_mode(
+    qtbot: QtBot, window: MainWindow, answer: QMessageBox.StandardButton
+) -> None:
+    """Without accounts leaving asks; ``answer`` it."""
+    box = window.candidate_mode.leave_dialog
+    assert isinstance(box, QMessageBox)
+    qtbot.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
 
 
 def answer_with(qtbot: QtBot, page: SelfTestPage, key: Qt.Key) -> None:
@@ -69,6 +86,7 @@ def answer_with(qtbot: QtBot, page: SelfTestPage, key: Qt.Key) -> None:
 def test_keyboard_completes_the_selftest(
     qtbot: QtBot, window: MainWindow, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    app_settings.set_setting(db, settings.CANDIDATE_RESULTS.key, "scores_and_verdict")
     _register_and_start(qtbot, window, monkeypatch)
     page = window.selftest_page
     assert page.begin_button.isVisible()
@@ -80,9 +98,12 @@ def test_keyboard_completes_the_selftest(
             assert not page.finish_button.isVisible()
         answer_with(qtbot, page, key)
         qtbot.keyClick(page, Qt.Key.Key_Return)  # Next, or Finish on the last pair
-    qtbot.waitUntil(lambda: page.screens.currentWidget() is page.result_view)
-    assert page.result_view.total_label.text() == "84 / 100 points"
-    assert page.result_view.band_label.text() == "Excellent"
+    thank_you = window.candidate_mode.thank_you
+    qtbot.waitUntil(lambda: window.candidate_mode.screens.currentWidget() is thank_you)
+    shown = thank_you.result_view
+    assert isinstance(shown, ResultView), "the department lets candidates see their result"
+    assert shown.total_label.text() == "84 / 100 points"
+    assert shown.band_label.text() == "Excellent"
 
     [candidate] = candidates.list_candidates(db)
     [outcome] = selftests.finished_selftests(db, candidate.id)
@@ -140,10 +161,13 @@ def test_mouse_completes_the_selftest_and_finish_waits_for_every_answer(
     assert outcome.total == expected_total
     assert outcome.band.code == "learn_communication"
     assert outcome.mode == "manager"
-    assert page.result_view.total_label.text() == f"{expected_total} / 100 points"
-    qtbot.mouseClick(page.done_button, Qt.MouseButton.LeftButton)
+    thank_you = window.candidate_mode.thank_you
+    assert window.candidate_mode.screens.currentWidget() is thank_you
+    assert thank_you.result_view is None, "by default the candidate sees no result"
+    qtbot.mouseClick(thank_you.staff_button, Qt.MouseButton.LeftButton)
+    leave_candidate_mode(qtbot, window, QMessageBox.StandardButton.Yes)
     settle()
-    assert window.nav.isVisible()
+    assert window.isVisible() and window.nav.isVisible()
     assert window.candidates_page.model.index(
         0, SELFTEST_COLUMN
     ).data() == f"{expected_total} · " + ("Should learn interpersonal communication skills")
@@ -178,19 +202,13 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     page = window.selftest_page
     qtbot.keyClick(page, Qt.Key.Key_Return)
     answer_with(qtbot, page, Qt.Key.Key_5)
-    asked: list[bool] = []
-
-    def refuse(cls: type, parent: object) -> bool:
-        asked.append(True)
-        return False
-
-    monkeypatch.setattr(type(page), "confirm_leave", classmethod(refuse))
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
-    assert asked and window.pages.currentWidget() is page, "refusing keeps the test on screen"
-    monkeypatch.setattr(type(page), "confirm_leave", classmethod(lambda cls, parent: True))
+    leave_candidate_mode(qtbot, window, QMessageBox.StandardButton.No)
+    assert window.candidate_mode.locked, "refusing keeps the test on screen"
     qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    leave_candidate_mode(qtbot, window, QMessageBox.StandardButton.Yes)
     settle()
-    assert window.pages.currentWidget() is window.candidates_page
+    assert window.isVisible() and window.pages.currentWidget() is window.candidates_page
     [progress] = selftests.unfinished_selftests(db)
     assert list(progress.answers.values()) == [5]
     assert (
@@ -199,7 +217,7 @@ def test_leaving_midway_asks_first_and_keeps_the_answers(
     attempts = window.candidates_page.detail.attempt_list
     attempts.setCurrentRow(0)
     qtbot.keyClick(attempts, Qt.Key.Key_Return)  # the same as a double-click: resume
-    qtbot.waitUntil(lambda: window.pages.currentWidget() is page)
+    qtbot.waitUntil(lambda: window.candidate_mode.locked and not window.isVisible())
     assert "Welcome back" in page.intro_label.text()
     qtbot.keyClick(page, Qt.Key.Key_Return)
     assert page.counter_label.text() == "2 / 10", "carries on at the first unanswered pair"
@@ -303,6 +321,6 @@ def test_finish_pressed_twice_scores_once(
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     settle()
     assert len(finishes) == 1
-    assert page.result_view.total_label.text() == "80 / 100 points"
+    assert page.outcome is not None and page.outcome.total == 80
     [candidate] = candidates.list_candidates(db)
     assert len(selftests.finished_selftests(db, candidate.id)) == 1

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.errors import ContentError
@@ -19,10 +19,11 @@ from cs_trainer.quizzes.interview_content import Loaded
 from cs_trainer.quizzes.interview_schema import TypingPassage, TypingSet
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services import typing_tests
+from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.services.typing_tests import set_typing_pass_mark, typing_results
 from cs_trainer.store.database import Database
 from cs_trainer.ui.shared.changes import ChangeBus
-from cs_trainer.ui.typing_test.typing_page import TypingTestPage, whole_percent
+from cs_trainer.ui.typing_test.typing_page import TypingResultView, TypingTestPage, whole_percent
 from cs_trainer.ui.typing_test.typing_setup import TypingSetup, TypingSetupDialog
 
 ZH_TEXT = ("您好，这里是客户服务中心，\n请问有什么可以帮您？" * 5)[:104]  # 100 without "\n"
@@ -94,6 +95,15 @@ def compose(page: TypingTestPage, pinyin: str) -> None:
     QApplication.sendEvent(page.typing_box, QInputMethodEvent(pinyin, []))
 
 
+def result_view(page: TypingTestPage, verdict: bool = True) -> TypingResultView:
+    """The recorded result as the result view shows it (candidate mode's thank-you
+    screen shows it as far as the department allows)."""
+    assert page.outcome is not None, "the result is recorded"
+    view = TypingResultView()
+    view.show_outcome(page.outcome, page.person_name, verdict)
+    return view
+
+
 def finish_with_keys(qtbot: QtBot, page: TypingTestPage) -> int:
     with qtbot.waitSignal(page.finished) as blocker:
         qtbot.keyClick(page.typing_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -123,14 +133,14 @@ def test_chinese_through_the_input_method_is_measured_from_the_text(
     assert page.finish_button.isEnabled()
     attempt_id = finish_with_keys(qtbot, page)
 
-    view = page.result_view
-    assert page.screens.currentWidget() is view
+    view = result_view(page)
     assert view.speed_label.text() == "90 characters per minute"
     assert view.accuracy_label.text() == "Accuracy: 100%"
     assert view.pass_mark_label.text() == "Pass mark: 80 characters per minute"
     assert view.verdict_label.text() == "Passed"
     assert view.detail_label.text() == "90 of 90 characters typed correctly in 1:00 (mistakes: 0)."
-    assert page.done_button.isVisible() and not page.finish_button.isVisible()
+    assert not page.finish_button.isVisible() and not page.leave_button.isVisible()
+    assert page.typing_box.isReadOnly(), "nothing more to type once it is recorded"
 
     [outcome] = typing_results(db, candidate_id)
     assert outcome.attempt_id == attempt_id
@@ -150,7 +160,7 @@ def test_mistakes_lower_the_speed_and_the_verdict_follows_the_setting(
     commit(page, typed[10:])
     finish_with_keys(qtbot, page)
 
-    view = page.result_view
+    view = result_view(page)
     assert view.speed_label.text() == "86 characters per minute"
     assert view.accuracy_label.text() == "Accuracy: 98%"
     assert view.pass_mark_label.text() == "Pass mark: 85 characters per minute"
@@ -169,7 +179,7 @@ def test_below_the_pass_mark_is_not_passed(
     assert page.speed_label.text() == "79 characters per minute"
     with qtbot.waitSignal(page.finished):
         qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    assert page.result_view.verdict_label.text() == "Not passed"
+    assert result_view(page).verdict_label.text() == "Not passed"
     assert not typing_results(db, candidate_id)[0].passed
 
 
@@ -188,8 +198,8 @@ def test_the_clock_starts_with_the_first_character_not_the_page(
     assert page.time_label.text() == "Time 1:15"
     assert page.progress_bar.value() == 100
     finish_with_keys(qtbot, page)
-    assert page.result_view.speed_label.text() == "80 characters per minute"
-    assert page.result_view.verdict_label.text() == "Passed"
+    assert result_view(page).speed_label.text() == "80 characters per minute"
+    assert result_view(page).verdict_label.text() == "Passed"
     assert typing_results(db, candidate_id)[0].metrics.seconds == pytest.approx(75)
 
 
@@ -218,8 +228,8 @@ def test_english_passage_typed_with_keys(
     with qtbot.waitSignal(page.finished):
         qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
     # 55 characters without spaces, in half a minute
-    assert page.result_view.speed_label.text() == "110 characters per minute"
-    assert page.result_view.accuracy_label.text() == "Accuracy: 100%"
+    assert result_view(page).speed_label.text() == "110 characters per minute"
+    assert result_view(page).accuracy_label.text() == "Accuracy: 100%"
     [outcome] = typing_results(db, candidate_id)
     assert outcome.passage.language == "en"
     assert outcome.metrics.typed_chars == 55
@@ -276,35 +286,38 @@ def test_finish_pressed_again_while_saving_records_once(
     assert page.typing_box.isReadOnly(), "what is recorded is what the box shows"
     qtbot.keyClick(page.typing_box, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.mouseClick(page.finish_button, Qt.MouseButton.LeftButton)
-    with qtbot.assertNotEmitted(page.left):
+    with qtbot.assertNotEmitted(page.leave_requested):
         qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
     settle()
     assert recorded == ["Thank you"]
-    assert page.screens.currentWidget() is page.result_view
+    assert page.outcome is not None
     assert len(typing_results(db, candidate_id)) == 1
 
 
-def test_leaving_asks_only_once_typing_has_begun(
-    qtbot: QtBot,
-    page: TypingTestPage,
-    candidate_id: int,
-    monkeypatch: pytest.MonkeyPatch,
+def test_leaving_is_always_asked_and_says_what_is_lost(
+    qtbot: QtBot, page: TypingTestPage, candidate_id: int
 ) -> None:
-    asked: list[bool] = []
-
-    def refuse(cls: type[TypingTestPage], parent: object) -> bool:
-        asked.append(True)
-        return False
-
-    monkeypatch.setattr(TypingTestPage, "confirm_leave", classmethod(refuse))
+    """Candidate mode asks staff before anyone leaves, even before typing began."""
     page.start(candidate_id, "张三丰", "zh_test", "")
-    with qtbot.waitSignal(page.left):
+    with qtbot.waitSignal(page.leave_requested):
         qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
-    assert asked == []
+    assert page.leave_note() == ""
     commit(page, PLAIN_ZH[:3])
-    with qtbot.assertNotEmitted(page.left):
-        qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)  # answered "no"
-    assert asked == [True]
+    with qtbot.waitSignal(page.leave_requested):
+        qtbot.mouseClick(page.leave_button, Qt.MouseButton.LeftButton)
+    assert page.leave_note() == "What has been typed so far is not saved."
+
+
+def test_the_result_view_leaves_out_the_verdict_unless_allowed(
+    qtbot: QtBot, page: TypingTestPage, clock: FakeClock, candidate_id: int
+) -> None:
+    page.start(candidate_id, "张三丰", "zh_test", "")
+    commit(page, PLAIN_ZH[:10])
+    clock.now += 60
+    finish_with_keys(qtbot, page)
+    scores_only = result_view(page, verdict=False)
+    assert scores_only.speed_label.text() == "10 characters per minute"
+    assert scores_only.verdict_label.text() == scores_only.pass_mark_label.text() == ""
 
 
 def test_unknown_passage_shows_a_problem(
@@ -324,6 +337,19 @@ def test_setup_dialog_chooses_a_passage_by_language(qtbot: QtBot) -> None:
     assert dialog.passage_combo.currentText() == "English greeting"
     dialog.conductor_edit.setText(" Ms Wang ")
     assert dialog.setup() == TypingSetup("en_test", "Ms Wang")
+
+
+def test_setup_dialog_names_the_signed_in_account_as_conducting(
+    qtbot: QtBot, every_role: dict[str, Actor]
+) -> None:
+    with acting_as(every_role["hr"]):
+        dialog = TypingSetupDialog("张三丰", "someone typed", PASSAGES.passages)
+        qtbot.addWidget(dialog)
+        assert dialog.signed_in
+        assert not dialog.conductor_edit.isVisibleTo(dialog), "no name to type"
+        names = [label.text() for label in dialog.findChildren(QLabel)]
+        assert "人事乙" in names
+        assert dialog.setup() == TypingSetup("zh_test", "人事乙")
 
 
 def test_setup_dialog_offers_only_languages_with_passages(qtbot: QtBot) -> None:
