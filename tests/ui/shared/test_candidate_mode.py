@@ -39,7 +39,8 @@ from cs_trainer.ui.candidate_mode.staff_check import StaffCheckDialog
 from cs_trainer.ui.candidate_mode.window import CandidateModeWindow
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.settings import preferences as settings
-from tests.conftest import PASSWORD
+
+PASSWORD = "correct horse battery"  # the password of every account every_role makes (conftest)
 
 OTHER_NAME, OTHER_PHONE = "隐私另一人K7", "13977778888"
 NOTE = "面试官备注M5"
