@@ -183,17 +183,14 @@ def _add_user_commands(commands: "argparse._SubParsersAction[_Parser]", database
         ),
     )
     actions = user.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = actions.add_parser(
-        "add",
-        parents=[database],
-        help=_t(
-            f"create an account and print its ID; its password is asked twice, or read from "
-            f"${NEW_PASSWORD_ENV} (for the first account, which must be an admin and needs "
-            f"no --user, also ${PASSWORD_ENV})",
-            f"创建账户并显示其 ID；密码在终端输入两次，或取自 ${NEW_PASSWORD_ENV}"
-            f"（第一个账户必须是管理员，无需 --user，也可取自 ${PASSWORD_ENV}）",
-        ),
+    adding = _t(
+        f"create an account and print its ID; its password is asked twice, or read from "
+        f"${NEW_PASSWORD_ENV} (for the first account, which must be an admin and needs "
+        f"no --user, also ${PASSWORD_ENV})",
+        f"创建账户并显示其 ID；密码在终端输入两次，或取自 ${NEW_PASSWORD_ENV}"
+        f"（第一个账户必须是管理员，无需 --user，也可取自 ${PASSWORD_ENV}）",
     )
+    add = actions.add_parser("add", parents=[database], help=adding, description=adding)
     add.add_argument("name", metavar="NAME", help=_t("the sign-in name", "登录名"))
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument(
@@ -227,7 +224,9 @@ def _add_user_commands(commands: "argparse._SubParsersAction[_Parser]", database
             f"为账户设置新密码（在终端输入两次，或取自 ${NEW_PASSWORD_ENV}）",
         ),
     ):
-        command = actions.add_parser(action, parents=[database], help=_t(en, zh))
+        command = actions.add_parser(
+            action, parents=[database], help=_t(en, zh), description=_t(en, zh)
+        )
         command.add_argument("name", metavar="NAME", help=_t("the sign-in name", "登录名"))
         command.set_defaults(handler=handler)
 

@@ -187,6 +187,14 @@ def test_a_password_is_never_an_option(tmp_path: Path, capsys: pytest.CaptureFix
     assert "unrecognized arguments" in one_line(err)
 
 
+@pytest.mark.parametrize("action", ["add", "reset-password"])
+def test_the_help_names_the_new_password_variable(
+    capsys: pytest.CaptureFixture[str], action: str
+) -> None:
+    code, out, _err = run(capsys, "user", action, "--help")
+    assert code == 0 and "CS_TRAINER_NEW_PASSWORD" in " ".join(out.split())
+
+
 def test_the_roles_offered_are_the_services_roles() -> None:
     assert set(cli_accounts.ROLES) == set(permissions.ROLES)
 
@@ -201,19 +209,32 @@ REFUSED_COMMANDS = [
     ["user", "add", "someone", "--role", "trainer"],
     ["audit", "verify"],
     ["export-bank", "customer_service_interview", "bank.yaml"],
+    ["sheet", "--candidate", "1", "--out", "sheet.pdf"],
+    ["export-sheets", "--cohort", "2026 spring", "--out", "."],
 ]
 
 
 @pytest.mark.parametrize("argv", REFUSED_COMMANDS, ids=lambda argv: " ".join(argv[:2]))
 def test_without_user_a_command_is_refused_and_writes_nothing(
-    staffed: Path, capsys: pytest.CaptureFixture[str], argv: list[str], tmp_path: Path
+    staffed: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.chdir(tmp_path)  # where the commands' relative files would go
     before = snapshot(staffed)
+    listing = _other_files(tmp_path, staffed)
     code, out, err = run(capsys, *argv, "--database", str(staffed), password=PASSWORD)
     assert (code, out) == (EXIT_USAGE, "")
     assert "--user" in one_line(err)
     assert snapshot(staffed) == before
-    assert not (tmp_path / "bank.yaml").exists()
+    assert _other_files(tmp_path, staffed) == listing
+
+
+def _other_files(folder: Path, database: Path) -> list[Path]:
+    """What is in ``folder`` but the database and SQLite's -wal and -shm beside it."""
+    return sorted(p for p in folder.iterdir() if not p.name.startswith(database.name))
 
 
 def test_the_refusal_reads_in_chinese(staffed: Path, capsys: pytest.CaptureFixture[str]) -> None:
