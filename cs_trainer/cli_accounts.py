@@ -79,6 +79,8 @@ def acting_for(args: argparse.Namespace) -> Iterator[None]:
 
     name: str | None = getattr(args, "user", None)
     database = _existing_database(args)
+    if database is not None:
+        args.opened_database = database  # the handler's _open_database uses it
     if database is None or not accounts.accounts_exist(database):
         if name is not None:
             raise SignInRequiredError(
@@ -98,7 +100,6 @@ def acting_for(args: argparse.Namespace) -> Iterator[None]:
         )
     secret = _secret((PASSWORD_ENV,), _t("Password: ", "密码："))
     actor = accounts.sign_in(database, name, secret)
-    args.opened_database = database  # the handler's _open_database uses it
     with acting.acting_as(actor):
         yield
 
