@@ -6,9 +6,14 @@ the laptop; it never holds a person's name, phone or notes: messages name record
 by ID and SQLAlchemy never prints statement parameters. ``faulthandler`` writes a
 native crash (a segfault in Qt) to its own file, which the next start offers to
 show and then sets aside.
+
+The folder is 0700 and the files 0600 (POSIX), whatever the umask: a log made wider
+by an older version is narrowed when it is opened, and a file the rotation starts
+is created 0600.
 """
 
 import faulthandler
+import io
 import logging
 import logging.handlers
 import os
@@ -17,6 +22,8 @@ from typing import IO
 
 import platformdirs
 
+from cs_trainer.files import FOLDER_MODE, owner_only, owner_only_opener
+
 APP_NAME = "cs_trainer"
 LOG_FILE = "cs_trainer.log"
 CRASH_FILE = "native-crash.txt"
@@ -24,6 +31,22 @@ LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 
 _crash_stream: IO[str] | None = None
+
+
+class _OwnerOnlyFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotating log, each of its files created 0600 whatever the umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        owner_only(Path(self.baseFilename))  # one an older version left readable
+        stream = open(  # noqa: SIM115 (the handler keeps it open)
+            self.baseFilename,
+            self.mode,
+            encoding=self.encoding,
+            errors=self.errors,
+            opener=owner_only_opener,
+        )
+        assert isinstance(stream, io.TextIOWrapper)  # a text mode ("a")
+        return stream
 
 
 def log_folder() -> Path:
@@ -43,9 +66,9 @@ def start_logging(level: int = logging.INFO) -> Path | None:
     (a read-only home must not stop the app from starting)."""
     try:
         folder = log_folder()
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o700)
-        handler = logging.handlers.RotatingFileHandler(
+        folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        os.chmod(folder, FOLDER_MODE)
+        handler = _OwnerOnlyFileHandler(
             log_path(), maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError:
@@ -68,8 +91,11 @@ def enable_crash_file() -> Path | None:
     """
     global _crash_stream
     try:
-        crash_path().parent.mkdir(parents=True, exist_ok=True)
-        _crash_stream = crash_path().open("a", encoding="utf-8")
+        crash_path().parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        owner_only(crash_path())
+        _crash_stream = open(  # noqa: SIM115 (kept open for faulthandler)
+            crash_path(), "a", encoding="utf-8", opener=owner_only_opener
+        )
     except OSError:
         return None
     faulthandler.enable(_crash_stream, all_threads=True)

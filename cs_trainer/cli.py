@@ -13,15 +13,30 @@ of the layers below, and the usage mistakes argparse reports.
 This module is the front door (the parser, :func:`main`, :func:`gui_main`); the
 sub-commands' handlers are in :mod:`cs_trainer.cli_commands` and
 :mod:`cs_trainer.cli_export`, the bilingual argparse in :mod:`cs_trainer.cli_language`.
+
+Once the database has accounts, every sub-command but ``validate-content`` and
+``gui`` acts as the account ``--user NAME`` names (its password from the terminal
+or ``$CS_TRAINER_PASSWORD``), and is refused without it with exit code
+:data:`EXIT_USAGE`: :func:`cs_trainer.cli_accounts.acting_for`, around every
+handler in :func:`main`. The ``user`` and ``audit`` commands are in
+:mod:`cs_trainer.cli_accounts`.
+
+What the command writes (the database, its log, sheets, exports) is readable by
+its owner only on POSIX: :func:`main` runs with the umask 077, on top of each
+writer creating its files 0600 (:mod:`cs_trainer.files`).
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
 from cs_trainer import __version__, language
+from cs_trainer.cli_accounts import NEW_PASSWORD_ENV as NEW_PASSWORD_ENV
+from cs_trainer.cli_accounts import PASSWORD_ENV as PASSWORD_ENV
+from cs_trainer.cli_accounts import acting_for, add_account_commands, add_user_option
 from cs_trainer.cli_commands import EXIT_USER_ERROR as EXIT_USER_ERROR
 from cs_trainer.cli_commands import (
     _candidate_add,
@@ -39,7 +54,8 @@ from cs_trainer.cli_language import EXIT_USAGE as EXIT_USAGE
 from cs_trainer.cli_language import LANG_OPTION as LANG_OPTION
 from cs_trainer.cli_language import PROG as PROG
 from cs_trainer.cli_language import _error_line, _Parser, _t, _take_language
-from cs_trainer.errors import ContentError, UserError, message
+from cs_trainer.errors import ContentError, SignInRequiredError, UserError, message
+from cs_trainer.files import OWNER_ONLY_UMASK
 from cs_trainer.language import LANGUAGES
 
 MAX_PROBLEMS = 50
@@ -59,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
             "否则为用户数据文件夹中的 cs_trainer.sqlite3）",
         ),
     )
+    add_user_option(database)
     parser = _Parser(
         prog=PROG,
         description=_t(
@@ -92,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sheet_command(commands, database)
     _add_export_sheets_command(commands, database)
     _add_bank_commands(commands, database)
+    add_account_commands(commands, database)
     _add_validate_command(commands)
     gui = commands.add_parser(
         "gui",
@@ -258,17 +276,26 @@ def _run_gui(args: argparse.Namespace) -> int:
     return run(getattr(args, "database", None))
 
 
+ACTING_AS_NOBODY: frozenset[Callable[[argparse.Namespace], int]] = frozenset(
+    {_validate_content, _run_gui}
+)
+"""The handlers that need no ``--user``: checking content files reads no data, and the
+desktop app signs in on its own screen. Every other one acts as ``--user``."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``cs-trainer`` and ``python -m cs_trainer``.
 
     The language is settled first (``--lang``, else the locale variables), so that
     help, usage mistakes and every message read in it; it is put back on return,
-    for callers that run several commands in one process (the tests).
+    for callers that run several commands in one process (the tests). So is the
+    umask, which is 077 while the command runs: what it creates is its owner's only.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
     chosen, arguments, wrong = _take_language(arguments)
     previous = language.current()
     language.set_current(chosen or language.from_locale())
+    previous_umask = os.umask(OWNER_ONLY_UMASK)
     try:
         parser = build_parser()
         if wrong is not None:
@@ -281,11 +308,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
         handler: Callable[[argparse.Namespace], int] = args.handler
         try:
-            return handler(args)
+            if handler in ACTING_AS_NOBODY:
+                return handler(args)
+            with acting_for(args):
+                return handler(args)
         except UserError as exc:
             print(_refusal(exc), file=sys.stderr)
-            return EXIT_USER_ERROR
+            return EXIT_USAGE if isinstance(exc, SignInRequiredError) else EXIT_USER_ERROR
     finally:
+        os.umask(previous_umask)
         language.set_current(previous)
 
 

@@ -43,9 +43,11 @@ def _validate_content(args: argparse.Namespace) -> int:
 
 
 def _open_database(args: argparse.Namespace) -> "Database":
+    """The database the command names: the one its ``--user`` signed in to, if any."""
     from cs_trainer.store.database import Database
 
-    return Database.open(getattr(args, "database", None))
+    opened: Database | None = getattr(args, "opened_database", None)
+    return opened if opened is not None else Database.open(getattr(args, "database", None))
 
 
 def _candidate_add(args: argparse.Namespace) -> int:

@@ -131,9 +131,10 @@ def test_add_candidate_record_selftest_and_print_sheet(tmp_path: Path) -> None:
 def test_help_lists_the_commands(tmp_path: Path) -> None:
     result = run(tmp_path, "--help")
     assert result.returncode == 0
-    for command in ("candidate", "selftest", "sheet"):
+    for command in ("candidate", "selftest", "sheet", "user", "audit"):
         assert re.search(rf"^\s+{command}\s", result.stdout, re.MULTILINE), result.stdout
     assert "--database" in result.stdout
+    assert "--user" in result.stdout and "CS_TRAINER_PASSWORD" in result.stdout
 
 
 @pytest.mark.slow

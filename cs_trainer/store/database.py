@@ -5,6 +5,13 @@ driver starts transactions lazily and deferred, so two processes that both
 read then write can deadlock into "database is locked"; we take over
 transaction control and let write sessions begin with ``BEGIN IMMEDIATE`` so a
 second writer waits for the first instead of failing.
+
+A database file is readable by its owner only (POSIX): its folder is created 0700,
+and each connection narrows the file and its -wal, -shm and -journal to 0600 if an
+older version (or another umask) left them wider; SQLite gives a new -wal and -shm
+the mode of the database file. An existing folder is narrowed to 0700 only if it
+is the default data folder, which is cs_trainer's own; a folder the user pointed
+at with ``--database`` (their home, a shared drive) is theirs, and left as it is.
 """
 
 import errno
@@ -27,6 +34,7 @@ from cs_trainer.errors import (
     NewerSchemaError,
     UserError,
 )
+from cs_trainer.files import FOLDER_MODE, owner_only
 
 APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
@@ -215,11 +223,13 @@ def _create_engine(url: str, busy_timeout_ms: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    file: Path | None = None
     if parsed.database and parsed.database != ":memory:":
         # An SQLite URI ("file:/path?mode=ro") names its file after the scheme.
-        folder = Path(parsed.database.removeprefix("file:")).parent
+        file = Path(parsed.database.removeprefix("file:"))
+        folder = file.parent
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
         except OSError as exc:
             if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC):
                 raise known_problems.from_os_error(exc, str(folder)) from exc
@@ -229,12 +239,22 @@ def _create_engine(url: str, busy_timeout_ms: int) -> Engine:
                 "无法为数据库创建文件夹 {folder}：该位置被文件占用或驱动器不可用。请换一个位置。",
                 folder=str(folder),
             ) from exc
+        if folder == default_database_path().parent.resolve():
+            owner_only(folder, FOLDER_MODE)  # ours; a folder the user chose is left alone
     engine = create_engine(
         url, connect_args={"timeout": busy_timeout_ms / 1000}, hide_parameters=True
     )
+    if file is not None:
+        event.listen(engine, "connect", lambda _raw, _record: _owner_only_files(file))
     event.listen(engine, "connect", lambda raw, _record: _configure_sqlite(raw, busy_timeout_ms))
     event.listen(engine, "begin", _begin_sqlite_transaction)
     return engine
+
+
+def _owner_only_files(file: Path) -> None:
+    """The database file and the files SQLite keeps beside it, 0600 (see the module)."""
+    for path in (file, *(file.with_name(file.name + end) for end in ("-wal", "-shm", "-journal"))):
+        owner_only(path)
 
 
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int) -> None:
