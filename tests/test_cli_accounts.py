@@ -306,7 +306,12 @@ def test_a_wrong_password_is_one_line_and_throttled(
 def test_a_role_the_service_refuses_is_one_line(
     staffed: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for role, argv in (("hr", ["user", "list"]), ("trainer", ["audit", "verify"])):
+    sheet = ["sheet", "--candidate", "1", "--out", "sheet.pdf"]  # a candidate's personal data
+    for role, argv in (
+        ("hr", ["user", "list"]),
+        ("trainer", ["audit", "verify"]),
+        ("trainer", sheet),
+    ):
         before = snapshot(staffed)
         code, out, err = run(
             capsys, *argv, "--user", role, "--database", str(staffed), password=PASSWORD
