@@ -105,6 +105,21 @@ TYPING_PASS_MARK = Setting(
     maximum=typing_tests.PASS_MARK_MAX,
     suffix=QT_TRANSLATE_NOOP("Preferences", " characters per minute"),
 )
+IDLE_LOCK_MINUTES = Setting(
+    key="idle_lock_minutes",
+    value_type=int,
+    default=10,
+    label=QT_TRANSLATE_NOOP("Preferences", "&Lock when idle after"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "With no key press or mouse movement for this long, the window locks and asks "
+        "for the password of the account signed in.",
+    ),
+    scope=Scope.DEPARTMENT,
+    minimum=1,
+    maximum=240,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " minutes"),
+)
 LANGUAGE = Setting(
     key="language",
     value_type=str,
@@ -156,6 +171,7 @@ LAST_PDF_FOLDER = Setting(
 ALL: tuple[Setting[Any], ...] = (
     ORGANISATION,
     TYPING_PASS_MARK,
+    IDLE_LOCK_MINUTES,
     LANGUAGE,
     INTERVIEWER,
     ROLEPLAY_FEEDBACK,
