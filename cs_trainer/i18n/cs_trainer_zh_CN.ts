@@ -2856,6 +2856,34 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>account enabled</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>account added</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>已设置 PIN</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>操作人</translation>
     </message>

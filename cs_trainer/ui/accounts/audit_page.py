@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer import changes
 from cs_trainer.errors import UserError
 from cs_trainer.services import audit
 from cs_trainer.services.audit import AuditEntry, Verified
@@ -34,11 +33,40 @@ from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.table_model import Column, RowTableModel
 
 PAGE_ROWS = 100
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate; translated when shown."""
+    return text
+
+
 OK_STYLE = "color: #1b5e20;"
 BROKEN_STYLE = "color: #b00020; font-weight: bold;"
 
 
+ACTION_LABELS = {
+    "account.add": QT_TRANSLATE_NOOP("AuditTableModel", "account added"),
+    "account.disable": QT_TRANSLATE_NOOP("AuditTableModel", "account disabled"),
+    "account.enable": QT_TRANSLATE_NOOP("AuditTableModel", "account enabled"),
+    "account.reset_password": QT_TRANSLATE_NOOP("AuditTableModel", "password reset"),
+    "account.set_pin": QT_TRANSLATE_NOOP("AuditTableModel", "PIN set"),
+}
+"""Readable names of the actions this page knows; any other shows its code."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditTableModel", text)
+
+
+def action_text(entry: AuditEntry) -> str:
+    label = ACTION_LABELS.get(entry.action)
+    return f"{_tr(label) if label else entry.action} · {entry.target}"
+
+
 def _short(value: Any) -> str:
+    if isinstance(value, bool):
+        yes = QCoreApplication.translate("AuditTableModel", "yes")
+        return yes if value else QCoreApplication.translate("AuditTableModel", "no")
     return "" if value is None else str(value)
 
 
@@ -68,12 +96,15 @@ class AuditTableModel(RowTableModel[AuditEntry]):
                     lambda e: local_time(e.at).strftime("%Y-%m-%d %H:%M:%S"),
                 ),
                 Column(self.tr("Who"), lambda e: e.account_name or self.tr("(setting up)")),
-                Column(self.tr("Role"), lambda e: session.role_title(e.role)),
-                Column(self.tr("What"), lambda e: f"{e.action} · {e.target}"),
+                Column(self.tr("Role"), self._role),
+                Column(self.tr("What"), action_text, tooltip=lambda e: e.action),
                 Column(self.tr("Before → after"), change_text, tooltip=change_text),
                 Column(self.tr("Reason"), lambda e: e.reason, tooltip=lambda e: e.reason or None),
             ]
         )
+
+    def _role(self, entry: AuditEntry) -> str:
+        return "—" if entry.account_name == "" else session.role_title(entry.role)
 
 
 class AuditPage(QWidget):
@@ -132,7 +163,7 @@ class AuditPage(QWidget):
         self.refresh()
 
     def _on_changed(self, _kinds: frozenset[str]) -> None:
-        if len(self._pages) == 1 and _kinds - {changes.SETTINGS}:
+        if len(self._pages) == 1:
             self.refresh()  # the newest page follows new rows; an older page stays put
 
     def refresh(self) -> None:

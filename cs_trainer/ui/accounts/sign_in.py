@@ -30,6 +30,11 @@ from cs_trainer.ui.shared.operations import Op
 ERROR_STYLE = "color: #b00020;"
 
 
+def sentence(message: str) -> str:
+    """A service's message ("wrong sign-in name…") as a line of its own starts upper-case."""
+    return message[:1].upper() + message[1:]
+
+
 def _password_edit() -> QLineEdit:
     edit = QLineEdit()
     edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -75,7 +80,7 @@ class _AccountDialog(QDialog):
     def show_error(self, message: str) -> None:
         self.busy = False
         self.ok_button.setEnabled(True)
-        self.error_label.setText(message)
+        self.error_label.setText(sentence(message))
         self.error_label.show()
 
     def _run(self, work: "Op[Any]") -> None:
@@ -237,7 +242,7 @@ class LockScreen(QWidget):
         self.secret_edit.setFocus()
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
+        self.error_label.setText(sentence(message))
         self.error_label.show()
         self.secret_edit.clear()
         self.secret_edit.setFocus()

@@ -8,6 +8,7 @@ through the operation route and is written to the audit trail by the service.
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,18 +38,27 @@ from cs_trainer.ui.shared.table_model import Column, RowTableModel
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+GREY = QBrush(QColor("#888888"))
+
+
+def _grey_if_disabled(row: AccountSummary) -> QBrush | None:
+    return GREY if row.disabled else None
+
+
 class AccountTableModel(RowTableModel[AccountSummary]):
     def __init__(self) -> None:
         super().__init__()
+        grey = _grey_if_disabled
         self.declare(
             [
-                Column(self.tr("Sign-in name"), lambda row: row.name),
-                Column(self.tr("Display name"), lambda row: row.display_name),
-                Column(self.tr("Role"), lambda row: session.role_title(row.role)),
-                Column(self.tr("Signs in with"), self._secret),
+                Column(self.tr("Sign-in name"), lambda row: row.name, foreground=grey),
+                Column(self.tr("Display name"), lambda row: row.display_name, foreground=grey),
+                Column(self.tr("Role"), lambda row: session.role_title(row.role), foreground=grey),
+                Column(self.tr("Signs in with"), self._secret, foreground=grey),
                 Column(
                     self.tr("Status"),
                     lambda row: self.tr("disabled") if row.disabled else self.tr("active"),
+                    foreground=grey,
                 ),
             ],
             {ID_ROLE: lambda row: row.id},
@@ -281,7 +291,7 @@ class UsersPage(QWidget):
         )
 
     def add_account(self) -> None:
-        roles = ROLES if self.admin else (TRAINEE,)
+        roles = tuple(reversed(ROLES)) if self.admin else (TRAINEE,)  # the least first
         new = AddAccountDialog.ask(self._db, roles, self)
         if new is not None:
             Op(self, self._db, lambda db: accounts.add_account(db, new), self._bus).success(

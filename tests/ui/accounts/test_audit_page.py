@@ -7,6 +7,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.services import audit
@@ -36,7 +37,8 @@ def test_the_page_shows_the_rows_newest_first_with_who_and_role(
     newest = page.model.index(0, 0)
     assert page.model.data(newest.siblingAtColumn(2)) == "管理员甲"
     assert page.model.data(newest.siblingAtColumn(3)) == "administrator"
-    assert "account.add" in page.model.data(newest.siblingAtColumn(4))
+    assert page.model.data(newest.siblingAtColumn(4)) == "account added · account:4"
+    assert page.model.data(newest.siblingAtColumn(4), Qt.ItemDataRole.ToolTipRole) == "account.add"
     assert "role: trainee" in page.model.data(newest.siblingAtColumn(5))
     assert page.page_label.text() == f"rows 1–{len(ids)} of {len(ids)}"
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.services import acting
@@ -11,6 +11,7 @@ from cs_trainer.services.acting import Actor
 from cs_trainer.store.database import Database
 from cs_trainer.ui.app import Application
 from cs_trainer.ui.main_window import MainWindow
+from cs_trainer.ui.settings import preferences as settings
 from tests.conftest import PASSWORD
 
 PAGES = {
@@ -196,7 +197,7 @@ def test_the_idle_lock_locks_and_unlocks_only_with_the_password(
     window.lock_screen.unlock_button.click()
     settle()
     assert window.locked()
-    assert "wrong sign-in name or password" in window.lock_screen.error_label.text()
+    assert "Wrong sign-in name or password" in window.lock_screen.error_label.text()
     window.lock_screen.secret_edit.setText(PASSWORD)
     window.lock_screen.unlock_button.click()
     settle()
@@ -228,3 +229,38 @@ def test_the_idle_time_is_the_department_setting_in_minutes(
     sign_in_as(every_role["hr"])
     window = _window(qtbot, db, "hr")
     assert window.idle.timer.interval() == 10 * 60_000
+
+
+def test_an_admin_changes_the_idle_time_on_the_settings_page(
+    qtbot: QtBot,
+    db: Database,
+    every_role: dict[str, Actor],
+    sign_in_as: Callable[[Actor], Actor],
+    settle: Callable[[], None],
+) -> None:
+    sign_in_as(every_role["admin"])
+    window = _window(qtbot, db, "admin")
+    page = window.settings_page
+    box = page.editors[settings.IDLE_LOCK_MINUTES.key]
+    assert isinstance(box, QSpinBox) and box.isEnabled()
+    box.setValue(3)
+    page.save()
+    settle()
+    assert settings.read_department(db, settings.IDLE_LOCK_MINUTES) == 3
+    assert window.idle.timer.interval() == 3 * 60_000
+
+
+@pytest.mark.parametrize("role", ["hr", "trainer", "trainee"])
+def test_only_an_admin_edits_the_department_settings(
+    qtbot: QtBot,
+    db: Database,
+    every_role: dict[str, Actor],
+    sign_in_as: Callable[[Actor], Actor],
+    role: str,
+) -> None:
+    sign_in_as(every_role[role])
+    window = _window(qtbot, db, role)
+    department = window.settings_page.editors[settings.IDLE_LOCK_MINUTES.key]
+    computer = window.settings_page.editors[settings.LANGUAGE.key]
+    assert not department.isEnabled()
+    assert computer.isEnabled()

@@ -44,7 +44,7 @@ def test_the_first_admin_dialog_refuses_differing_and_short_passwords(
     dialog.repeat_edit.setText("short")
     dialog.submit()
     settle()
-    assert "at least 8 characters" in dialog.error_label.text()
+    assert "A password has at least 8 characters" in dialog.error_label.text()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert not accounts.accounts_exist(db)
 
@@ -77,7 +77,7 @@ def test_a_refused_sign_in_stays_on_the_dialog_and_says_why_then_throttles(
     settle()
     assert dialog.actor is None
     assert dialog.result() != QDialog.DialogCode.Accepted
-    assert "wrong sign-in name or password" in dialog.error_label.text()
+    assert "Wrong sign-in name or password" in dialog.error_label.text()
     assert dialog.secret_edit.text() == ""  # cleared for the next try
     for _ in range(2):
         dialog.secret_edit.setText("wrong password")
