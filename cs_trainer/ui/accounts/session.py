@@ -68,6 +68,7 @@ def fix_trainee_picker(combo: QComboBox, *hidden: QWidget) -> None:
     """A signed-in trainee's picker: fixed to them; ``hidden`` (e.g. "New trainee…") goes."""
     if is_trainee():
         combo.setEnabled(False)
+        combo.setStyleSheet("QComboBox:disabled { color: palette(text); }")  # read, not faded
         combo.setToolTip(QCoreApplication.translate("Session", "You practise as yourself."))
         for widget in hidden:
             widget.hide()

@@ -183,9 +183,7 @@ class ItemPanel(QWidget):
         self.scale = RatingScale(self.tr("Rating"))
         self.scale.chosen.connect(lambda _score: self.changed.emit())
         self.notes = QPlainTextEdit()
-        self.notes.setPlaceholderText(
-            self.tr("Notes: what the candidate said and did") + "\n" + session.sensitive_data_hint()
-        )
+        self.notes.setPlaceholderText(self.tr("Notes: what the candidate said and did"))
         self.notes.setToolTip(session.sensitive_data_hint())
         self.notes.setMaximumHeight(110)
         self.notes_hint = QLabel(session.sensitive_data_hint())
