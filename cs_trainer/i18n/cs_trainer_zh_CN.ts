@@ -727,6 +727,38 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Signed in: %1 (%2)</source>
+        <translation>当前登录：%1（%2）</translation>
+    </message>
+    <message>
+        <source>That is not this account's password.</source>
+        <translation>这不是此账户的密码。</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.py" line="39" />
         <source>cs_trainer — customer service recruitment and training</source>
         <translation>cs_trainer — 客服招聘与培训</translation>
@@ -1183,6 +1215,18 @@
 </context>
 <context>
     <name>Preferences</name>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Lock when idle after</source>
+        <translation>空闲多久后锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>With no key press or mouse movement for this long, the window locks and asks for the password of the account signed in.</source>
+        <translation>在这段时间内没有按键或鼠标移动，窗口即锁定，须输入当前登录账户的密码。</translation>
+    </message>
     <message>
         <source>What a candidate sees when they finish a self-test or typing test. Interviewers' notes are never shown; HR see everything on the candidate's record.</source>
         <translation>候选人完成服务潜能测试或打字测试后能看到的内容。面试官的备注从不显示；人事可在候选人档案中查看全部结果。</translation>
@@ -2023,6 +2067,10 @@
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Kept in the database; only an administrator changes these.</source>
+        <translation>保存在数据库中；只有管理员可以更改。</translation>
+    </message>
+    <message>
         <location filename="../ui/settings/settings_page.py" line="53" />
         <source>&amp;Save settings</source>
         <translation>保存设置(&amp;S)</translation>
@@ -2707,6 +2755,388 @@
     <message>
         <source>For staff: continue…</source>
         <translation>工作人员：继续…</translation>
+    </message>
+</context>
+<context>
+    <name>AccountTableModel</name>
+    <message>
+        <source>Display name</source>
+        <translation>显示名</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Signs in with</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>AddAccountDialog</name>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>显示名(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in name</source>
+        <translation>登录名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Trainee record</source>
+        <translation>学员档案(&amp;T)</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 到 8 位数字</translation>
+    </message>
+    <message>
+        <source>A new trainee record</source>
+        <translation>新建学员档案</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Give the account a password (a trainee: a password or a PIN).</source>
+        <translation>请为账户设置密码（学员可设密码或 PIN）。</translation>
+    </message>
+    <message>
+        <source>P&amp;IN (trainees)</source>
+        <translation>PIN（学员）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password</source>
+        <translation>再次输入密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>no spaces, e.g. wang.li</source>
+        <translation>不含空格，例如 wang.li</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>%1 rows exported to %2.</source>
+        <translation>已将 %1 行导出到 %2。</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Older ›</source>
+        <translation>更早(&amp;O) ›</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the trail</source>
+        <translation>校验审计记录(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Audit trail&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;审计记录&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>正在逐行校验…</translation>
+    </message>
+    <message>
+        <source>Every change of a rating, note, decision, stage, personal detail, account or setting, with who made it. Rows cannot be changed or deleted; Verify checks that none was.</source>
+        <translation>评分、备注、决定、阶段、个人信息、账户和设置的每一次更改及其操作人。记录不能修改或删除；“校验”可检查是否有记录被改动。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录…</translation>
+    </message>
+    <message>
+        <source>The trail is broken: %1</source>
+        <translation>审计记录已损坏：%1</translation>
+    </message>
+    <message>
+        <source>The trail is intact: %1 rows checked.</source>
+        <translation>审计记录完好：已校验 %1 行。</translation>
+    </message>
+    <message>
+        <source>rows %1 of %2</source>
+        <translation>第 %1 行，共 %2 行</translation>
+    </message>
+    <message>
+        <source>‹ &amp;Newer</source>
+        <translation>‹ 更新(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>(setting up)</source>
+        <translation>（初始设置）</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>之前 → 之后</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>PIN set</source>
+        <translation>已设置 PIN</translation>
+    </message>
+    <message>
+        <source>account added</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>account enabled</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>显示名(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>再次输入密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in name</source>
+        <translation>登录名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Create the first administrator</source>
+        <translation>创建第一个管理员</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. Create the administrator who will add the other accounts. There is no default password: choose one of at least %1 characters and keep it safe.</source>
+        <translation>此数据库还没有账户。请创建管理员，由其添加其他账户。没有默认密码：请设置至少 %1 个字符的密码并妥善保管。</translation>
+    </message>
+    <message>
+        <source>no spaces, e.g. wang.li</source>
+        <translation>不含空格，例如 wang.li</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Locked&lt;/h2&gt;&lt;p&gt;Signed in as %1 (%2). Type the password to go on.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;已锁定&lt;/h2&gt;&lt;p&gt;当前登录：%1（%2）。请输入密码以继续。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Password or PIN</source>
+        <translation>密码或 PIN</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user…</source>
+        <translation>切换用户(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>&amp;New PIN</source>
+        <translation>新 PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>再次输入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>A new PIN for %1.</source>
+        <translation>为 %1 设置新 PIN。</translation>
+    </message>
+    <message>
+        <source>A new password for %1.</source>
+        <translation>为 %1 设置新密码。</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>两次输入不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Do not record health, religion, ethnicity or other sensitive personal data.</source>
+        <translation>请勿记录健康、宗教信仰、民族等敏感个人信息。</translation>
+    </message>
+    <message>
+        <source>Recorded under the account signed in.</source>
+        <translation>记录在当前登录的账户名下。</translation>
+    </message>
+    <message>
+        <source>You practise as yourself.</source>
+        <translation>你以本人身份练习。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>&amp;Password or PIN</source>
+        <translation>密码或 PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in name</source>
+        <translation>登录名(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign in with your account. Trainees may use their PIN.</source>
+        <translation>请用你的账户登录。学员可以使用 PIN。</translation>
+    </message>
+    <message>
+        <source>Type your sign-in name and your password or PIN.</source>
+        <translation>请输入登录名和密码或 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add trainee account…</source>
+        <translation>添加学员账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Accounts&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;账户&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Trainee accounts&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;学员账户&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Set &amp;PIN…</source>
+        <translation>设置 PIN(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>设置 PIN</translation>
     </message>
 </context>
 </TS>

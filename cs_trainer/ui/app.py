@@ -1,7 +1,9 @@
-"""Starting the desktop app: font, language, database, main window, resume offer."""
+"""Starting the desktop app: font, language, database, the first admin or sign-in, main
+window, resume offer; switching user and signing out rebuild the window."""
 
 import logging
 import sys
+from collections.abc import Callable
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -10,11 +12,14 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cs_trainer import __version__, app_logging
 from cs_trainer.errors import UserError
+from cs_trainer.services import accounts, acting
+from cs_trainer.services.acting import Actor
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.shared.fonts import install_app_font
@@ -49,25 +54,84 @@ def configure_application(app: QApplication) -> None:
 
 
 class Application:
-    """Owns the main window and rebuilds it when the language changes."""
+    """Owns the main window and rebuilds it when the language or the account changes.
 
-    def __init__(self, db: Database) -> None:
+    ``ask_first_admin`` and ``ask_sign_in`` are the dialogs' ``ask`` classmethods;
+    tests replace them on the instance.
+    """
+
+    def __init__(self, db: Database, account_name: str = "") -> None:
         self.db = db
+        self.account_name = account_name
+        self.ask_first_admin: Callable[[Database, QWidget | None], str | None] = (
+            FirstAdminDialog.ask
+        )
+        self.ask_sign_in: Callable[[Database, str, QWidget | None], tuple[Actor, str] | None] = (
+            SignInDialog.ask
+        )
         self.window = self._new_window()
 
     def _new_window(self) -> MainWindow:
-        window = MainWindow(self.db)
+        window = MainWindow(self.db, account_name=self.account_name)
         window.language_changed.connect(self._switch_language)
+        window.switch_user_requested.connect(self.switch_user)
+        window.sign_out_requested.connect(self.sign_out)
         return window
 
-    def _switch_language(self, choice: str) -> None:
-        LanguageSwitch.apply(choice)
+    def _replace_window(self) -> MainWindow:
         old = self.window
         self.window = self._new_window()
-        self.window.nav.setCurrentRow(self.window.pages.indexOf(self.window.settings_page))
         self.window.show()
         old.close()
         old.deleteLater()
+        return self.window
+
+    def _switch_language(self, choice: str) -> None:
+        LanguageSwitch.apply(choice)
+        window = self._replace_window()
+        window.nav.setCurrentRow(window.pages.indexOf(window.settings_page))
+
+    def switch_user(self) -> None:
+        """Another account signs in over the window; cancelling keeps the current one."""
+        signed = self.ask_sign_in(self.db, "", self.window)
+        if signed is not None:
+            self._become(*signed)
+
+    def sign_out(self) -> None:
+        """Nobody acts until the next sign-in; cancelling it closes the application."""
+        acting.become(acting.ANONYMOUS)
+        self.window.hide_contents()
+        signed = self.ask_sign_in(self.db, "", self.window)
+        if signed is None:
+            self.window.close()
+            return
+        self._become(*signed)
+
+    def _become(self, actor: Actor, name: str) -> None:
+        acting.become(actor)
+        self.account_name = name
+        self._replace_window()
+
+
+def sign_in_at_start(
+    db: Database,
+    ask_first_admin: Callable[[Database, QWidget | None], str | None] = FirstAdminDialog.ask,
+    ask_sign_in: Callable[[Database, str, QWidget | None], tuple[Actor, str] | None] = (
+        SignInDialog.ask
+    ),
+) -> tuple[Actor, str] | None:
+    """Before the window: the first administrator if there is no account, then sign-in.
+
+    The account and its sign-in name, or None if the person cancelled either dialog
+    (the application then quits). There is no default password.
+    """
+    name = ""
+    if not accounts.accounts_exist(db):
+        created = ask_first_admin(db, None)
+        if created is None:
+            return None
+        name = created
+    return ask_sign_in(db, name, None)
 
 
 def run(database_option: str | None) -> int:
@@ -85,7 +149,11 @@ def run(database_option: str | None) -> int:
     except UserError as exc:
         QMessageBox.critical(None, "cs_trainer", str(exc))
         return 1
-    application = Application(db)
+    signed = sign_in_at_start(db)
+    if signed is None:
+        return 0
+    acting.become(signed[0])
+    application = Application(db, signed[1])
     application.window.show()
     if previous_crash:
         QTimer.singleShot(0, lambda: show_previous_crash(application.window, previous_crash))

@@ -1,8 +1,9 @@
 """Started by test_real_window.py on an X server: runs the real app, screenshots, quits.
 
 ``python real_window_script.py DATABASE SETTINGS_DIR SCREENSHOT.png`` starts cs_trainer
-exactly as ``cs-trainer`` does (cs_trainer.ui.app.run) on the xcb platform, waits until
-the main window is on screen, saves a screenshot of the whole screen and prints what it
+exactly as ``cs-trainer`` does (cs_trainer.ui.app.run) on the xcb platform, creates
+the first administrator and signs in as a person would, waits until the main window is
+on screen, saves a screenshot of the whole screen and prints what it
 saw, then quits.
 """
 
@@ -12,8 +13,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from cs_trainer.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from cs_trainer.ui.app import run
 from cs_trainer.ui.main_window import MainWindow
+
+PASSWORD = "a real window's password"
 
 
 def main(database: str, settings_dir: str, screenshot: str) -> int:
@@ -23,6 +27,15 @@ def main(database: str, settings_dir: str, screenshot: str) -> int:
     print("platform", QGuiApplication.platformName(), flush=True)
 
     def look() -> None:
+        for dialog in app.topLevelWidgets():
+            if isinstance(dialog, FirstAdminDialog) and dialog.isVisible() and not dialog.busy:
+                dialog.name_edit.setText("admin")
+                dialog.password_edit.setText(PASSWORD)
+                dialog.repeat_edit.setText(PASSWORD)
+                dialog.submit()  # the first start: create the administrator
+            elif isinstance(dialog, SignInDialog) and dialog.isVisible() and not dialog.busy:
+                dialog.secret_edit.setText(PASSWORD)
+                dialog.submit()
         windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
         if not windows:
             QTimer.singleShot(200, look)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.services.pipeline import DECISIONS, REOPEN, STAGE_NAMES
 from cs_trainer.services.plans import PlanSummary
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.translation import content_text
 
 
@@ -62,6 +63,7 @@ class _FormDialog(QDialog):
     def _reason_edit(self) -> QPlainTextEdit:
         edit = QPlainTextEdit()
         edit.setMaximumHeight(80)
+        edit.setPlaceholderText(session.sensitive_data_hint())
         edit.textChanged.connect(self.update_ok)
         return edit
 
@@ -93,6 +95,7 @@ class StageDialog(_FormDialog):
             self.stage_combo.addItem(label, move)
         self.reason_edit = self._reason_edit()
         self.by_edit = QLineEdit(by)
+        session.attribute(self.by_edit)
         self.form.addRow(self.tr("&Move to"), self.stage_combo)
         self.form.addRow(self.tr("&Why"), self.reason_edit)
         self.form.addRow(self.tr("&By"), self.by_edit)
@@ -130,6 +133,7 @@ class DecisionDialog(_FormDialog):
             self.decision_combo.addItem(content_text(text), code)
         self.reason_edit = self._reason_edit()
         self.by_edit = QLineEdit(by)
+        session.attribute(self.by_edit)
         self.form.addRow(self.tr("&Decision"), self.decision_combo)
         self.form.addRow(self.tr("&Reason"), self.reason_edit)
         self.form.addRow(self.tr("&By"), self.by_edit)
@@ -169,6 +173,7 @@ class StartInterviewDialog(_FormDialog):
         for plan in plans:
             self.plan_combo.addItem(f"{plan.name} — {plan.position or '—'}", plan.id)
         self.rater_edit = QLineEdit(rater)
+        session.attribute(self.rater_edit)
         self.rater_edit.textChanged.connect(self.update_ok)
         self.form.addRow(self.tr("&Plan"), self.plan_combo)
         self.form.addRow(self.tr("&Interviewer"), self.rater_edit)

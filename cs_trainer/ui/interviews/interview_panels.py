@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.quizzes.interview_schema import InterviewQuestion, ObservedTask
 from cs_trainer.quizzes.schema_common import Text
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.selftest.result_view import group_name
 from cs_trainer.ui.shared.translation import content_text
 
@@ -183,7 +184,11 @@ class ItemPanel(QWidget):
         self.scale.chosen.connect(lambda _score: self.changed.emit())
         self.notes = QPlainTextEdit()
         self.notes.setPlaceholderText(self.tr("Notes: what the candidate said and did"))
+        self.notes.setToolTip(session.sensitive_data_hint())
         self.notes.setMaximumHeight(110)
+        self.notes_hint = QLabel(session.sensitive_data_hint())
+        self.notes_hint.setWordWrap(True)
+        self.notes_hint.setStyleSheet("color: #A15C00; font-size: 9pt;")
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(NOTES_SAVE_DELAY_MS)
@@ -226,6 +231,7 @@ class QuestionPanel(ItemPanel):
         layout.addWidget(self.scale)
         layout.addWidget(QLabel(self.tr("Notes")))
         layout.addWidget(self.notes)
+        layout.addWidget(self.notes_hint)
         layout.addStretch(1)
 
     def show_question(self, question: InterviewQuestion, score: int | None, notes: str) -> None:
@@ -282,6 +288,7 @@ class TaskPanel(ItemPanel):
             layout.addWidget(widget)
         layout.addWidget(QLabel(self.tr("Notes")))
         layout.addWidget(self.notes)
+        layout.addWidget(self.notes_hint)
         layout.addStretch(1)
         self.task: ObservedTask | None = None
 

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.changes import ATTEMPTS, ROLEPLAYS
 from cs_trainer.quizzes.quiz import CategoryInfo
-from cs_trainer.services import quizzes, roleplays
+from cs_trainer.services import quizzes
 from cs_trainer.services.clock import local_time
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.quizzes.quiz_setup import QuizSetupDialog
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
@@ -53,6 +54,7 @@ class QuizzesSection(QWidget):
         row.addWidget(self.trainee_combo)
         row.addWidget(self.start_button)
         row.addStretch(1)
+        session.fix_trainee_picker(self.trainee_combo)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Knowledge quizzes</h2>")))
         intro = QLabel(
@@ -73,8 +75,8 @@ class QuizzesSection(QWidget):
         chosen = self.trainee_combo.currentData()
         self.trainee_combo.blockSignals(True)
         self.trainee_combo.clear()
-        for trainee in roleplays.list_trainees(self._db):
-            self.trainee_combo.addItem(trainee.name, trainee.id)
+        for name, person in session.trainees_to_pick(self._db):
+            self.trainee_combo.addItem(name, person)
         self.trainee_combo.setCurrentIndex(max(self.trainee_combo.findData(chosen), 0))
         self.trainee_combo.blockSignals(False)
         self._update_start()

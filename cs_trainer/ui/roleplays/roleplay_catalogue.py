@@ -37,6 +37,7 @@ from cs_trainer.scenarios.schema import SKILLS, Scenario
 from cs_trainer.services import roleplays
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.roleplays.roleplay_catalogue_model import (
     DIFFICULTY_COLUMN,
     TITLE_COLUMN,
@@ -192,6 +193,7 @@ class RoleplayCataloguePage(QWidget):
         row.addWidget(self.trainee_combo)
         row.addWidget(self.new_trainee_button)
         row.addStretch(1)
+        session.fix_trainee_picker(self.trainee_combo, self.new_trainee_button)
         return row
 
     def _filter_row(self) -> QHBoxLayout:
@@ -266,8 +268,8 @@ class RoleplayCataloguePage(QWidget):
         chosen = select if select is not None else self.trainee_id()
         self.trainee_combo.blockSignals(True)
         self.trainee_combo.clear()
-        for trainee in roleplays.list_trainees(self._db):
-            self.trainee_combo.addItem(trainee.name, trainee.id)
+        for name, person in session.trainees_to_pick(self._db):
+            self.trainee_combo.addItem(name, person)
         self.trainee_combo.setCurrentIndex(max(0, self.trainee_combo.findData(chosen)))
         self.trainee_combo.blockSignals(False)
 

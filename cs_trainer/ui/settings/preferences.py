@@ -125,6 +125,21 @@ CANDIDATE_RESULTS = Setting(
         ),
     ),
 )
+IDLE_LOCK_MINUTES = Setting(
+    key="idle_lock_minutes",
+    value_type=int,
+    default=10,
+    label=QT_TRANSLATE_NOOP("Preferences", "&Lock when idle after"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "With no key press or mouse movement for this long, the window locks and asks "
+        "for the password of the account signed in.",
+    ),
+    scope=Scope.DEPARTMENT,
+    minimum=1,
+    maximum=240,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " minutes"),
+)
 LANGUAGE = Setting(
     key="language",
     value_type=str,
@@ -177,6 +192,7 @@ ALL: tuple[Setting[Any], ...] = (
     ORGANISATION,
     TYPING_PASS_MARK,
     CANDIDATE_RESULTS,
+    IDLE_LOCK_MINUTES,
     LANGUAGE,
     INTERVIEWER,
     ROLEPLAY_FEEDBACK,

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.services import app_settings
+from cs_trainer.services.permissions import SETTINGS_CHANGE
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings.preferences import Scope, Setting, translated
 from cs_trainer.ui.settings.setting_editors import build_editor, editor_value, show_value
@@ -100,8 +102,11 @@ class SettingsPage(QWidget):
         department = self._group(
             Scope.DEPARTMENT,
             self.tr("Whole department"),
-            self.tr("Kept in the database: every computer that uses it shares these."),
+            self.tr("Kept in the database: every computer that uses it shares these.")
+            if session.may(SETTINGS_CHANGE)
+            else self.tr("Kept in the database; only an administrator changes these."),
         )
+        department.setEnabled(session.may(SETTINGS_CHANGE))
         computer = self._group(
             Scope.COMPUTER, self.tr("This computer"), self.tr("Kept for you on this computer.")
         )

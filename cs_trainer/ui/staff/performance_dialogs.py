@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.staff.dates import date_edit, to_date
 
 
@@ -81,6 +82,7 @@ class NewReviewDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New performance review"))
         self.reviewer_edit = QLineEdit(reviewer)
+        session.attribute(self.reviewer_edit)
         self.date_edit = date_edit(today)
         start = date(today.year, 1, 1) if today.month > 6 else date(today.year - 1, 7, 1)
         self.from_edit = date_edit(start)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.staff_forms.reception_schema import ReceptionStandard, StandardItem
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.translation import content_text
 from cs_trainer.ui.staff.dates import date_edit, to_date
 from cs_trainer.ui.staff.reception_points import points_brush, signed
@@ -94,7 +95,9 @@ class AddEntryDialog(QDialog):
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("What happened, where, who confirmed it"))
+        self.note_edit.setToolTip(session.sensitive_data_hint())
         self.assessor_edit = QLineEdit(assessor)
+        session.attribute(self.assessor_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

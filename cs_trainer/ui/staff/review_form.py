@@ -28,6 +28,7 @@ from cs_trainer.staff_forms.performance_schema import (
     PerformanceItem,
     PerformanceSection,
 )
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.translation import content_text
 
 COMMENT_SAVE_DELAY_MS = 600
@@ -60,6 +61,7 @@ class ItemRow(QWidget):
         self.meaning_label.setFixedWidth(widest + 8)
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText(self.tr("Comment: the facts behind the rating"))
+        self.comment_edit.setToolTip(session.sensitive_data_hint())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COMMENT_SAVE_DELAY_MS)

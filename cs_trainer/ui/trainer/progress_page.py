@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from cs_trainer.changes import ATTEMPTS, COHORTS, ROLEPLAYS
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.trainer.cohort_tab import CohortProgressTab
 from cs_trainer.ui.trainer.trainee_tab import TraineeProgressTab
@@ -39,6 +40,7 @@ class ProgressPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.trainee_tab, self.tr("Trainee"))
         self.tabs.addTab(self.cohort_tab, self.tr("Cohort"))
+        self.tabs.setTabVisible(1, not session.is_trainee())  # a trainee: their own only
         heading = QLabel(self.tr("<h2>Progress</h2>"))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -48,7 +50,8 @@ class ProgressPage(QWidget):
     def reload(self) -> None:
         self._stale = False
         self.trainee_tab.reload()
-        self.cohort_tab.reload()
+        if not session.is_trainee():
+            self.cohort_tab.reload()
 
     def busy(self) -> bool:
         """Whether a load is still running (tests wait for it)."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayou
 from cs_trainer.services import cohorts, progress, roleplays
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.radar_chart import RadarChart
 from cs_trainer.ui.shared.translation import content_text
 from cs_trainer.ui.trainer.cohort_widgets import percent
@@ -79,10 +80,21 @@ class TraineeProgressTab(QWidget):
             row.addWidget(caption)
             row.addWidget(combo)
         row.addStretch(1)
+        if session.is_trainee():  # no cohorts, no other trainees: their own progress
+            self.cohort_filter.hide()
+            item = row.itemAt(0)
+            cohort_caption = item.widget() if item is not None else None
+            if cohort_caption is not None:
+                cohort_caption.hide()
+            session.fix_trainee_picker(self.trainee_combo)
         return row
 
     def reload(self) -> None:
         """Re-read cohorts and trainees, then the chosen trainee's record."""
+        if session.is_trainee():  # a trainee sees their own progress only
+            fill_combo(self.trainee_combo, session.trainees_to_pick(self._db))
+            self.refresh()
+            return
         fill_combo(
             self.cohort_filter,
             [

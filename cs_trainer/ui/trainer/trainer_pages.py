@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout,
 
 from cs_trainer.services.roleplays import Library
 from cs_trainer.store.database import Database
+from cs_trainer.ui.accounts import session
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.staff.performance_page import PerformancePage
 from cs_trainer.ui.staff.reception_page import ReceptionPage
@@ -29,6 +30,7 @@ class ProgressSection(QWidget):
         self.export_button.clicked.connect(
             lambda: self.export_actions.export_cohort(self.progress_page.cohort_tab.cohort_id())
         )
+        self.export_button.setVisible(not session.is_trainee())
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.export_button)
