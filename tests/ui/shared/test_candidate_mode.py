@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from cs_trainer.quizzes.interview_content import builtin_bank
 from cs_trainer.quizzes.interview_schema import PlanItemRef
-from cs_trainer.services import app_settings, candidates, interviews, plans, selftests
+from cs_trainer.services import accounts, app_settings, candidates, interviews, plans, selftests
 from cs_trainer.services import typing_tests as typing_service
 from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.store.database import Database
@@ -387,7 +387,9 @@ def _texts(root: QWidget) -> str:
 
 
 def _show_results(db: Database, value: str) -> None:
-    app_settings.set_setting(db, settings.CANDIDATE_RESULTS.key, value)
+    """The department's setting, as the admin changes it (HR may not)."""
+    with acting_as(accounts.sign_in(db, "admin", PASSWORD)):
+        app_settings.set_setting(db, settings.CANDIDATE_RESULTS.key, value)
 
 
 def test_by_default_the_candidate_is_thanked_and_sees_no_result(
