@@ -40,7 +40,7 @@ def _click(qtbot: QtBot, button: object) -> None:
 def _answer(monkeypatch: pytest.MonkeyPatch, cls: type, answer: object) -> list[tuple[object, ...]]:
     asked: list[tuple[object, ...]] = []
 
-    def ask(_cls: type, *args: object, **kwargs: object) -> object:
+    def ask(_cls: type, /, *args: object, **kwargs: object) -> object:
         asked.append((*args, *kwargs.values()))
         return answer
 
@@ -220,7 +220,8 @@ def test_the_retention_dialog_lists_without_personal_data(
     due = retention.due(db, date.today())
     dialog = RetentionDialog(due, 12)
     qtbot.addWidget(dialog)
-    cells = [dialog.table.item(0, column).text() for column in range(dialog.table.columnCount())]
+    items = [dialog.table.item(0, column) for column in range(dialog.table.columnCount())]
+    cells = [item.text() for item in items if item is not None]
     assert cells[0] == str(candidate_id) and "张三丰" not in cells
     monkeypatch.setattr(EraseDialog, "ask_due", classmethod(lambda cls, *args: True))
     dialog._erase()
