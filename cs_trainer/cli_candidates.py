@@ -34,8 +34,10 @@ def add_candidate_record_commands(
         ),
     )
     edit.add_argument("id", type=int, metavar="ID", help=_t("the candidate's ID", "应聘者的 ID"))
-    edit.add_argument("--name", default=None)
-    edit.add_argument("--phone", default=None)
+    edit.add_argument("--name", default=None, help=_t("the corrected name", "更正后的姓名"))
+    edit.add_argument(
+        "--phone", default=None, help=_t("the corrected phone number", "更正后的电话号码")
+    )
     edit.add_argument("--position", default=None, help=_t("position applied for", "应聘的职位"))
     edit.add_argument(
         "--allow-duplicate",
