@@ -37,6 +37,7 @@ from cs_trainer import __version__, language
 from cs_trainer.cli_accounts import NEW_PASSWORD_ENV as NEW_PASSWORD_ENV
 from cs_trainer.cli_accounts import PASSWORD_ENV as PASSWORD_ENV
 from cs_trainer.cli_accounts import acting_for, add_account_commands, add_user_option
+from cs_trainer.cli_candidates import add_candidate_record_commands, add_retention_command
 from cs_trainer.cli_commands import EXIT_USER_ERROR as EXIT_USER_ERROR
 from cs_trainer.cli_commands import (
     _candidate_add,
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
         title="commands", dest="command", metavar="COMMAND", parser_class=_Parser
     )
     _add_candidate_commands(commands, database)
+    add_retention_command(commands, database)
     _add_selftest_command(commands, database)
     _add_sheet_command(commands, database)
     _add_export_sheets_command(commands, database)
@@ -124,7 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_candidate_commands(
     commands: "argparse._SubParsersAction[_Parser]", database: _Parser
 ) -> None:
-    candidate = commands.add_parser("candidate", help=_t("register candidates", "登记应聘者"))
+    candidate = commands.add_parser(
+        "candidate",
+        help=_t("register, correct, export or erase candidates", "登记、更正、导出或删除应聘者"),
+    )
     actions = candidate.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = actions.add_parser(
         "add",
@@ -143,6 +148,7 @@ def _add_candidate_commands(
         ),
     )
     add.set_defaults(handler=_candidate_add)
+    add_candidate_record_commands(actions, database)
 
 
 def _add_selftest_command(

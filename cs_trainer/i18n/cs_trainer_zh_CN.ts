@@ -136,6 +136,38 @@
 <context>
     <name>CandidateActions</name>
     <message>
+        <source>Corrected candidate %1's details.</source>
+        <translation>已更正应聘者 %1 的资料。</translation>
+    </message>
+    <message>
+        <source>Erased candidate %1's personal data.</source>
+        <translation>已删除应聘者 %1 的个人资料。</translation>
+    </message>
+    <message>
+        <source>Erased the personal data of %1 candidate(s).</source>
+        <translation>已删除 %1 位应聘者的个人资料。</translation>
+    </message>
+    <message>
+        <source>Erasing…</source>
+        <translation>正在删除……</translation>
+    </message>
+    <message>
+        <source>Export the candidate's data to</source>
+        <translation>把应聘者的资料导出到</translation>
+    </message>
+    <message>
+        <source>Exported candidate %1's data to %2</source>
+        <translation>已把应聘者 %1 的资料导出到 %2</translation>
+    </message>
+    <message>
+        <source>Exporting the candidate's data…</source>
+        <translation>正在导出应聘者的资料……</translation>
+    </message>
+    <message>
+        <source>Recorded the withdrawal of candidate %1's consent.</source>
+        <translation>已记录应聘者 %1 撤回同意。</translation>
+    </message>
+    <message>
         <location filename="../ui/candidate_actions.py" line="92" />
         <source>There is no interview plan yet. Make one on the Interviews page first.</source>
         <translation>还没有面试方案。请先在“面试”页面建立一个方案。</translation>
@@ -143,6 +175,38 @@
 </context>
 <context>
     <name>CandidateDetail</name>
+    <message>
+        <source>&amp;Withdraw consent…</source>
+        <translation>撤回同意(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Consent given %1 (notice %2)</source>
+        <translation>%1 同意（告知版本 %2）</translation>
+    </message>
+    <message>
+        <source>E&amp;xport data…</source>
+        <translation>导出资料(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Edit deta&amp;ils…</source>
+        <translation>更正资料(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Erased candidate #%1</source>
+        <translation>已删除的应聘者 #%1</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>ID %1 · Position %2 · personal data erased %3</source>
+        <translation>ID %1 · 应聘岗位 %2 · 个人资料已于 %3 删除</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>%1 已撤回</translation>
+    </message>
     <message>
         <location filename="../ui/candidate_detail.py" line="83" />
         <source>Select a candidate in the list.</source>
@@ -294,6 +358,14 @@
 </context>
 <context>
     <name>CandidatesPage</name>
+    <message>
+        <source>Rete&amp;ntion…</source>
+        <translation>保存期限(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The candidates whose retention period has run out (administrators)</source>
+        <translation>保存期限已满的应聘者（管理员）</translation>
+    </message>
     <message>
         <location filename="../ui/candidates_page.py" line="59" />
         <source>&amp;Add candidate…</source>
@@ -3137,6 +3209,161 @@
     <message>
         <source>Set PIN</source>
         <translation>设置 PIN</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePhoneDialog</name>
+    <message>
+        <source>&amp;Open the existing record</source>
+        <translation>打开已有记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Register anyway</source>
+        <translation>仍然登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>仍然保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Phone number already registered</source>
+        <translation>电话号码已登记</translation>
+    </message>
+    <message>
+        <source>The same person may already have a record. Open it to check, or register a new record if this is someone else.</source>
+        <translation>同一个人可能已经有记录。请打开核对；如果是另一个人，再新建记录。</translation>
+    </message>
+</context>
+<context>
+    <name>EditCandidateDialog</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Edit candidate details</source>
+        <translation>更正应聘者资料</translation>
+    </message>
+    <message>
+        <source>P&amp;osition applied for</source>
+        <translation>应聘岗位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>The correction is recorded in the audit trail, with the old values.</source>
+        <translation>更正会连同原来的内容记入审计记录。</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>删除个人资料</translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>我明白删除后无法恢复</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase candidate %1's personal data for good?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Erased: the name and phone number; the notes and typed text of %2 answers; the reasons of %3 stage changes and %4 decisions; %5 values quoted by the audit trail.&lt;br&gt;Kept, anonymised, for statistics: the position, the dates, and the scores of %6 tests and interviews.</source>
+        <translation>&lt;b&gt;永久删除应聘者 %1 的个人资料？&lt;/b&gt;&lt;br&gt;&lt;br&gt;删除：姓名和电话；%2 条回答的备注和输入的文字；%3 次阶段变更和 %4 个决定的理由；审计记录引用的 %5 项内容。&lt;br&gt;匿名保留、用于统计：应聘岗位、日期，以及 %6 次测评和面试的分数。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Erase the personal data of %1 candidate(s) whose retention period of %2 months has run out?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Erased: names, phone numbers, notes, typed text and reasons, and the values the audit trail quoted. Kept, anonymised, for statistics: positions, dates and scores.</source>
+        <translation>&lt;b&gt;删除 %1 位保存期限（%2 个月）已满的应聘者的个人资料？&lt;/b&gt;&lt;br&gt;&lt;br&gt;删除：姓名、电话、备注、输入的文字和理由，以及审计记录引用的内容。匿名保留、用于统计：应聘岗位、日期和分数。</translation>
+    </message>
+    <message>
+        <source>Copies or backups of the database made before the erasure still hold the erased data until they are deleted. cs_trainer makes no automatic backups; delete any copy of the database file that someone made.</source>
+        <translation>删除之前复制或备份的数据库仍保留被删除的资料，直到这些副本被删除为止。cs_trainer 不会自动备份；如有人复制过数据库文件，请删除这些副本。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>&amp;Erase these candidates…</source>
+        <translation>删除这些应聘者(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>No candidate is due for erasure.</source>
+        <translation>没有应删除的应聘者。</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>应聘岗位</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起算</translation>
+    </message>
+    <message>
+        <source>The consent text promises erasure %1 months after the hiring decision or the withdrawal of consent. These candidates are due:</source>
+        <translation>同意书承诺在作出招聘决定或撤回同意 %1 个月后删除资料。以下应聘者已到期：</translation>
+    </message>
+    <message>
+        <source>decision %1</source>
+        <translation>%1 作出决定</translation>
+    </message>
+    <message>
+        <source>withdrawal %1</source>
+        <translation>%1 撤回同意</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Record that candidate %1 withdraws their consent to the storage of their data?&lt;br&gt;&lt;br&gt;Nothing is erased now. The retention period starts from the withdrawal; erase the data at once with “Erase…” if the candidate asks for it.</source>
+        <translation>记录应聘者 %1 撤回其保存个人资料的同意？&lt;br&gt;&lt;br&gt;现在不会删除任何内容。保存期限从撤回之日起算；如果应聘者要求，请用“删除…”立即删除其资料。</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>撤回同意</translation>
     </message>
 </context>
 </TS>

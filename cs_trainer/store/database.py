@@ -264,6 +264,7 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int
     try:
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")  # erased data is zeroed, not left in pages
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
     finally:

@@ -35,7 +35,7 @@ MARKER = "张标记九九"  # a name that must never reach a message
 
 def _add(db: Database, name: str = MARKER) -> int:
     return candidates.add_candidate(
-        db, candidates.NewCandidate(name, "13900001111", "客服专员", consent=True)
+        db, candidates.NewCandidate(name, "13900001111", "客服专员", True, allow_duplicate=True)
     )
 
 

@@ -3,9 +3,11 @@ tabs for self-tests, interviews, typing tests and the pipeline history."""
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.quizzes.typing_metrics import whole_cpm
 from cs_trainer.services.candidate_record import CandidateRecord
+from cs_trainer.services.candidates import CandidateSummary
 from cs_trainer.services.clock import local_time
 from cs_trainer.services.pipeline import DECISIONS, STAGE_NAMES
 from cs_trainer.services.selftests import AttemptOutcome, AttemptProgress
@@ -36,6 +39,21 @@ class CandidateDetail(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.edit_button = QPushButton(self.tr("Edit deta&ils…"))
+        self.withdraw_button = QPushButton(self.tr("&Withdraw consent…"))
+        self.export_button = QPushButton(self.tr("E&xport data…"))
+        self.erase_button = QPushButton(self.tr("Erase…"))
+        self.record_buttons = QWidget()
+        buttons = QHBoxLayout(self.record_buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        for button in (
+            self.edit_button,
+            self.withdraw_button,
+            self.export_button,
+            self.erase_button,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         self.info_label = QLabel()
         self.info_label.setWordWrap(True)
         self.info_label.setTextFormat(Qt.TextFormat.RichText)
@@ -59,6 +77,7 @@ class CandidateDetail(QWidget):
         self.tabs.addTab(self.pipeline_list, self.tr("Stages and decision"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.info_label)
+        layout.addWidget(self.record_buttons)
         layout.addWidget(self.tabs, 1)
         self._outcomes: dict[int, AttemptOutcome] = {}
         self.clear()
@@ -85,9 +104,16 @@ class CandidateDetail(QWidget):
             else self.tr("No candidates yet. Click “Add candidate…” to register the first one.")
         )
         self.tabs.hide()
+        self.record_buttons.hide()
 
     def show_record(self, record: CandidateRecord) -> None:
         self.tabs.show()
+        self.record_buttons.show()
+        candidate = record.candidate
+        erased = candidate.erased_at is not None
+        for button in (self.edit_button, self.export_button, self.erase_button):
+            button.setEnabled(not erased)
+        self.withdraw_button.setEnabled(not erased and candidate.consent_withdrawn_at is None)
         self._show_info(record)
         self._show_selftests(record.selftests, record.unfinished_selftests)
         self._show_interviews(record)
@@ -96,7 +122,6 @@ class CandidateDetail(QWidget):
 
     def _show_info(self, record: CandidateRecord) -> None:
         candidate = record.candidate
-        consent = _when(candidate.consent_at) if candidate.consent_at else "—"
         stage = content_text(STAGE_NAMES[candidate.stage])
         decision = (
             self.tr(" · Decision: %1").replace(
@@ -105,18 +130,47 @@ class CandidateDetail(QWidget):
             if record.decision
             else ""
         )
+        if candidate.erased_at is not None:
+            heading = self.tr("Erased candidate #%1").replace("%1", str(candidate.id))
+            details = self.tr("ID %1 · Position %2 · personal data erased %3").replace(
+                "%1", str(candidate.id)
+            )
+            details = details.replace("%2", _escape(candidate.position) or "—").replace(
+                "%3", _when(candidate.erased_at)
+            )
+        else:
+            heading = _escape(candidate.name)
+            details = (
+                self.tr("ID %1 · Phone %2 · Position %3")
+                .replace("%1", str(candidate.id))
+                .replace("%2", _escape(candidate.phone))
+                .replace("%3", _escape(candidate.position) or "—")
+            )
         self.info_label.setText(
-            f"<h2>{_escape(candidate.name)}</h2>"
-            + self.tr("ID %1 · Phone %2 · Position %3")
-            .replace("%1", str(candidate.id))
-            .replace("%2", _escape(candidate.phone))
-            .replace("%3", _escape(candidate.position) or "—")
+            f"<h2>{heading}</h2>"
+            + details
             + "<br>"
             + self.tr("Stage: <b>%1</b>").replace("%1", stage)
             + decision
             + "<br>"
-            + self.tr("Consent recorded %1").replace("%1", consent)
+            + self._consent_line(candidate)
         )
+
+    def _consent_line(self, candidate: CandidateSummary) -> str:
+        if candidate.consent_at is None:
+            return self.tr("Consent recorded %1").replace("%1", "—")
+        line = (
+            self.tr("Consent given %1 (notice %2)")
+            .replace("%1", _when(candidate.consent_at))
+            .replace("%2", _escape(candidate.consent_version or "—"))
+        )
+        if candidate.consent_withdrawn_at is not None:
+            line += (
+                " · <b>"
+                + self.tr("withdrawn %1").replace("%1", _when(candidate.consent_withdrawn_at))
+                + "</b>"
+            )
+        return line
 
     def _show_selftests(
         self, finished: list[AttemptOutcome], unfinished: list[AttemptProgress]

@@ -11,21 +11,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.candidates import CONSENT_TEXT, NewCandidate
 from cs_trainer.ui.shared.translation import content_text
 
 
 class AddCandidateDialog(QDialog):
-    """Collects a :class:`NewCandidate`; OK stays disabled until name, phone and consent."""
+    """Collects a :class:`NewCandidate`; OK stays disabled until name, phone and consent.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``consent`` is the notice as it stands (:func:`candidates.consent_text`: it names
+    the department's retention period).
+    """
+
+    def __init__(self, parent: QWidget | None = None, consent: Text = CONSENT_TEXT) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add candidate"))
         self.name_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.position_edit = QLineEdit()
         self.position_edit.setPlaceholderText(self.tr("e.g. customer service specialist"))
-        consent_text = QLabel(content_text(CONSENT_TEXT))
+        consent_text = QLabel(content_text(consent))
         consent_text.setWordWrap(True)
         consent_text.setObjectName("consentText")
         self.consent_box = QCheckBox(self.tr("The candidate has read this and agrees"))
@@ -73,7 +78,7 @@ class AddCandidateDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> NewCandidate | None:
+    def ask(cls, parent: QWidget | None, consent: Text = CONSENT_TEXT) -> NewCandidate | None:
         """Show the dialog; tests replace this classmethod to answer without a modal loop."""
-        dialog = cls(parent)
+        dialog = cls(parent, consent)
         return dialog.new_candidate() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cs_trainer.changes import ATTEMPTS, CANDIDATES
-from cs_trainer.services import candidates
+from cs_trainer.changes import ACCOUNTS, ATTEMPTS, CANDIDATES
+from cs_trainer.services import acting, candidates, permissions
 from cs_trainer.services.candidate_record import load_candidate_record
 from cs_trainer.services.pipeline import STAGE_NAMES
 from cs_trainer.store.database import Database
@@ -75,6 +75,11 @@ class CandidatesPage(QWidget):
         self.decision_button = QPushButton(self.tr("&Decision…"))
         self.save_button = QPushButton(self.tr("Save sheet as &PDF…"))
         self.print_button = QPushButton(self.tr("P&rint sheet…"))
+        self.retention_button = QPushButton(self.tr("Rete&ntion…"))
+        self.retention_button.setToolTip(
+            self.tr("The candidates whose retention period has run out (administrators)")
+        )
+        self.retention_button.clicked.connect(self.candidate_actions.retention)
         self.add_button.clicked.connect(self.candidate_actions.add_candidate)
         self.start_button.clicked.connect(
             lambda: self._with_selected(self.candidate_actions.start_selftest)
@@ -97,6 +102,8 @@ class CandidatesPage(QWidget):
         self.save_button.clicked.connect(self._save_pdf)
         self.print_button.clicked.connect(self._print)
         self.candidate_actions.candidate_added.connect(self.select_candidate)
+        self.candidate_actions.open_requested.connect(self.show_candidate)
+        self.candidate_actions.message.connect(self.sheet_actions.message)  # the status bar
         self.candidate_actions.busy_changed.connect(lambda _busy: self._update_buttons())
         self.candidate_actions.selftest_started.connect(self.selftest_requested)
         self.candidate_actions.interview_started.connect(self.interview_requested)
@@ -105,6 +112,13 @@ class CandidatesPage(QWidget):
         self.detail = CandidateDetail()
         self.detail.resume_requested.connect(self.selftest_requested)
         self.detail.resume_interview_requested.connect(self.interview_requested)
+        for button, action in (
+            (self.detail.edit_button, self.candidate_actions.edit_details),
+            (self.detail.withdraw_button, self.candidate_actions.withdraw_consent),
+            (self.detail.export_button, self.candidate_actions.export_data),
+            (self.detail.erase_button, self.candidate_actions.erase),
+        ):
+            button.clicked.connect(lambda _checked=False, act=action: self._with_selected(act))
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
@@ -146,6 +160,7 @@ class CandidatesPage(QWidget):
             grid.addWidget(button, 0, column)
         for column, button in enumerate(second):
             grid.addWidget(button, 1, column)
+        grid.addWidget(self.retention_button, 0, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.search_edit, 0, 6)
         grid.addWidget(self.stage_filter, 1, 5)
         grid.addWidget(self.position_filter, 1, 6)
@@ -190,6 +205,8 @@ class CandidatesPage(QWidget):
         self.position_filter.blockSignals(False)
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
+        if ACCOUNTS in kinds:
+            self._update_buttons()
         if not kinds & {CANDIDATES, ATTEMPTS}:
             return
         if self.isVisible():
@@ -198,10 +215,20 @@ class CandidatesPage(QWidget):
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._update_buttons()  # who is signed in may have changed
         if self._stale:
             self._stale = False
             self.refresh()
         super().showEvent(event)
+
+    def show_candidate(self, candidate_id: int) -> None:
+        """Show a candidate's record, clearing a search or filter that hides it."""
+        row = self.model.row_of(candidate_id)
+        if row is not None and not self.proxy.mapFromSource(self.model.index(row, 0)).isValid():
+            self.search_edit.clear()
+            self.stage_filter.setCurrentIndex(0)
+            self.position_filter.setCurrentIndex(0)
+        self.select_candidate(candidate_id)
 
     def selected_candidate_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -233,6 +260,9 @@ class CandidatesPage(QWidget):
         free = not self.candidate_actions.busy
         chosen = free and self.selected_candidate_id() is not None
         self.add_button.setEnabled(free)
+        self.retention_button.setVisible(self._may_see_retention())
+        self.retention_button.setEnabled(free)
+        self.detail.record_buttons.setEnabled(chosen)
         for button in (
             self.start_button,
             self.paper_button,
@@ -244,6 +274,13 @@ class CandidatesPage(QWidget):
             self.print_button,
         ):
             button.setEnabled(chosen)
+
+    def _may_see_retention(self) -> bool:
+        """Administrators only (the service refuses anyone else anyway)."""
+        actor = acting.current()
+        if actor.account_id is None:
+            return not permissions.accounts_exist(self._db)  # setting up: anyone may
+        return actor.role == permissions.ADMIN
 
     # -- actions ----------------------------------------------------------------------------
     def _with_selected(self, action: "CandidateActions.Action") -> None:

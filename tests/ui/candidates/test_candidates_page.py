@@ -40,7 +40,7 @@ def test_register_needs_name_phone_and_consent(qtbot: QtBot) -> None:
 
 
 def _answer_add(monkeypatch: pytest.MonkeyPatch, new: NewCandidate) -> None:
-    monkeypatch.setattr(AddCandidateDialog, "ask", classmethod(lambda cls, parent: new))
+    monkeypatch.setattr(AddCandidateDialog, "ask", classmethod(lambda cls, parent, **_: new))
 
 
 def test_added_candidate_is_listed_selected_and_searchable(
@@ -167,8 +167,8 @@ def test_the_list_filters_by_stage_and_position_and_sorts(
 
     people = [("王小明", "客服专员"), ("李梅", "客服主管"), ("赵强", "客服专员")]
     ids = [
-        candidates.add_candidate(db, NewCandidate(name, "13900000000", position, True))
-        for name, position in people
+        candidates.add_candidate(db, NewCandidate(name, f"1390000000{n}", position, True))
+        for n, (name, position) in enumerate(people)
     ]
     pipeline.move_stage(db, ids[2], "screened", "王经理", "")
     page = window.candidates_page

@@ -49,7 +49,7 @@ def _register_and_start(
     monkeypatch.setattr(
         AddCandidateDialog,
         "ask",
-        classmethod(lambda cls, parent: NewCandidate("李梅", "13912345678", "客服专员", True)),
+        classmethod(lambda cls, parent, **_: NewCandidate("李梅", "13912345678", "客服专员", True)),
     )
     monkeypatch.setattr(
         StartSelfTestDialog,
