@@ -2985,6 +2985,122 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>typing test recorded</source>
+        <translation>记录打字测试</translation>
+    </message>
+    <message>
+        <source>stage changed</source>
+        <translation>变更阶段</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>setting %1</source>
+        <translation>设置 %1</translation>
+    </message>
+    <message>
+        <source>self-test finished</source>
+        <translation>服务潜能测试完成</translation>
+    </message>
+    <message>
+        <source>self-test answer</source>
+        <translation>服务潜能测试作答</translation>
+    </message>
+    <message>
+        <source>role-play finished</source>
+        <translation>角色扮演完成</translation>
+    </message>
+    <message>
+        <source>reception entry deleted</source>
+        <translation>删除接待考核记录</translation>
+    </message>
+    <message>
+        <source>reception entry added</source>
+        <translation>添加接待考核记录</translation>
+    </message>
+    <message>
+        <source>reception entry #%1</source>
+        <translation>接待考核记录 #%1</translation>
+    </message>
+    <message>
+        <source>quiz finished</source>
+        <translation>知识测验完成</translation>
+    </message>
+    <message>
+        <source>question bank imported</source>
+        <translation>导入题库</translation>
+    </message>
+    <message>
+        <source>plan #%1</source>
+        <translation>面试方案 #%1</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>人员 #%1</translation>
+    </message>
+    <message>
+        <source>performance review finished</source>
+        <translation>绩效评估完成</translation>
+    </message>
+    <message>
+        <source>performance rating or comment</source>
+        <translation>绩效评分或评语</translation>
+    </message>
+    <message>
+        <source>paper self-test entered</source>
+        <translation>录入纸质服务潜能测试</translation>
+    </message>
+    <message>
+        <source>interview rating or note</source>
+        <translation>面试评分或备注</translation>
+    </message>
+    <message>
+        <source>interview plan saved</source>
+        <translation>保存面试方案</translation>
+    </message>
+    <message>
+        <source>interview finished</source>
+        <translation>面试结束</translation>
+    </message>
+    <message>
+        <source>decision recorded</source>
+        <translation>记录录用决定</translation>
+    </message>
+    <message>
+        <source>consent withdrawn</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <source>candidate's details corrected</source>
+        <translation>更正应聘者信息</translation>
+    </message>
+    <message>
+        <source>candidate's data erased</source>
+        <translation>删除应聘者资料</translation>
+    </message>
+    <message>
+        <source>candidate registered</source>
+        <translation>登记应聘者</translation>
+    </message>
+    <message>
+        <source>candidate #%1</source>
+        <translation>应聘者 #%1</translation>
+    </message>
+    <message>
+        <source>bank %1</source>
+        <translation>题库 %1</translation>
+    </message>
+    <message>
+        <source>attempt #%1</source>
+        <translation>作答记录 #%1</translation>
+    </message>
+    <message>
+        <source>account #%1</source>
+        <translation>账户 #%1</translation>
+    </message>
+    <message>
         <source>(setting up)</source>
         <translation>（初始设置）</translation>
     </message>

@@ -50,8 +50,41 @@ ACTION_LABELS = {
     "account.enable": QT_TRANSLATE_NOOP("AuditTableModel", "account enabled"),
     "account.reset_password": QT_TRANSLATE_NOOP("AuditTableModel", "password reset"),
     "account.set_pin": QT_TRANSLATE_NOOP("AuditTableModel", "PIN set"),
+    "bank.import": QT_TRANSLATE_NOOP("AuditTableModel", "question bank imported"),
+    "candidate.add": QT_TRANSLATE_NOOP("AuditTableModel", "candidate registered"),
+    "candidate.decide": QT_TRANSLATE_NOOP("AuditTableModel", "decision recorded"),
+    "candidate.edit": QT_TRANSLATE_NOOP("AuditTableModel", "candidate's details corrected"),
+    "candidate.erase": QT_TRANSLATE_NOOP("AuditTableModel", "candidate's data erased"),
+    "candidate.withdraw_consent": QT_TRANSLATE_NOOP("AuditTableModel", "consent withdrawn"),
+    "interview.finish": QT_TRANSLATE_NOOP("AuditTableModel", "interview finished"),
+    "interview.rate": QT_TRANSLATE_NOOP("AuditTableModel", "interview rating or note"),
+    "performance.finish": QT_TRANSLATE_NOOP("AuditTableModel", "performance review finished"),
+    "performance.rate": QT_TRANSLATE_NOOP("AuditTableModel", "performance rating or comment"),
+    "plan.save": QT_TRANSLATE_NOOP("AuditTableModel", "interview plan saved"),
+    "quiz.finish": QT_TRANSLATE_NOOP("AuditTableModel", "quiz finished"),
+    "reception.add": QT_TRANSLATE_NOOP("AuditTableModel", "reception entry added"),
+    "reception.delete": QT_TRANSLATE_NOOP("AuditTableModel", "reception entry deleted"),
+    "roleplay.finish": QT_TRANSLATE_NOOP("AuditTableModel", "role-play finished"),
+    "selftest.answer": QT_TRANSLATE_NOOP("AuditTableModel", "self-test answer"),
+    "selftest.finish": QT_TRANSLATE_NOOP("AuditTableModel", "self-test finished"),
+    "selftest.paper": QT_TRANSLATE_NOOP("AuditTableModel", "paper self-test entered"),
+    "setting.change": QT_TRANSLATE_NOOP("AuditTableModel", "setting changed"),
+    "stage.move": QT_TRANSLATE_NOOP("AuditTableModel", "stage changed"),
+    "typing.result": QT_TRANSLATE_NOOP("AuditTableModel", "typing test recorded"),
 }
-"""Readable names of the actions this page knows; any other shows its code."""
+"""Readable names of every action the services audit (a test checks none is missing)."""
+
+TARGET_LABELS = {
+    "account": QT_TRANSLATE_NOOP("AuditTableModel", "account #%1"),
+    "attempt": QT_TRANSLATE_NOOP("AuditTableModel", "attempt #%1"),
+    "bank": QT_TRANSLATE_NOOP("AuditTableModel", "bank %1"),
+    "candidate": QT_TRANSLATE_NOOP("AuditTableModel", "candidate #%1"),
+    "person": QT_TRANSLATE_NOOP("AuditTableModel", "person #%1"),
+    "plan": QT_TRANSLATE_NOOP("AuditTableModel", "plan #%1"),
+    "reception_entry": QT_TRANSLATE_NOOP("AuditTableModel", "reception entry #%1"),
+    "setting": QT_TRANSLATE_NOOP("AuditTableModel", "setting %1"),
+}
+"""What a row's target is, by the kind before its colon."""
 
 
 def _tr(text: str) -> str:
@@ -60,7 +93,14 @@ def _tr(text: str) -> str:
 
 def action_text(entry: AuditEntry) -> str:
     label = ACTION_LABELS.get(entry.action)
-    return f"{_tr(label) if label else entry.action} · {entry.target}"
+    return f"{_tr(label) if label else entry.action} · {target_text(entry.target)}"
+
+
+def target_text(target: str) -> str:
+    """``attempt:3`` as "attempt #3" in the language shown; an unknown kind as stored."""
+    kind, _, key = target.partition(":")
+    label = TARGET_LABELS.get(kind)
+    return _tr(label).replace("%1", key) if label else target
 
 
 def _short(value: Any) -> str:

@@ -37,7 +37,7 @@ def test_the_page_shows_the_rows_newest_first_with_who_and_role(
     newest = page.model.index(0, 0)
     assert page.model.data(newest.siblingAtColumn(2)) == "管理员甲"
     assert page.model.data(newest.siblingAtColumn(3)) == "administrator"
-    assert page.model.data(newest.siblingAtColumn(4)) == "account added · account:4"
+    assert page.model.data(newest.siblingAtColumn(4)) == "account added · account #4"
     assert page.model.data(newest.siblingAtColumn(4), Qt.ItemDataRole.ToolTipRole) == "account.add"
     assert "role: trainee" in page.model.data(newest.siblingAtColumn(5))
     assert page.page_label.text() == f"rows 1–{len(ids)} of {len(ids)}"
@@ -116,3 +116,50 @@ def test_export_writes_every_row_with_formulas_neutralised(
 def test_cells_a_spreadsheet_would_run_are_neutralised(cell: str) -> None:
     assert neutralised(cell) == "'" + cell
     assert neutralised("王丽") == "王丽"
+
+
+def _audited_actions_and_target_kinds() -> tuple[set[str], set[str]]:
+    """The action names and target kinds the services pass to audit.record."""
+    import ast
+
+    from cs_trainer.resources import package_path
+
+    actions: set[str] = set()
+    kinds: set[str] = set()
+    for path in package_path("services").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            owner = node.func.value
+            if node.func.attr != "record" or not isinstance(owner, ast.Name):
+                continue
+            if owner.id != "audit" or len(node.args) < 3:
+                continue
+            action, target = node.args[1], node.args[2]
+            if isinstance(action, ast.Constant):
+                actions.add(str(action.value))
+            if isinstance(target, ast.JoinedStr) and isinstance(target.values[0], ast.Constant):
+                kinds.add(str(target.values[0].value).rstrip(":"))
+    return actions, kinds
+
+
+def test_every_audited_action_and_target_has_a_readable_name() -> None:
+    actions, kinds = _audited_actions_and_target_kinds()
+    assert len(actions) > 20 and {"attempt", "account", "setting"} <= kinds
+    assert actions <= set(audit_page.ACTION_LABELS), actions - set(audit_page.ACTION_LABELS)
+    assert (kinds | {"candidate"}) <= set(audit_page.TARGET_LABELS)
+
+
+def test_rows_read_in_chinese_without_internal_codes(
+    qtbot: QtBot, db: Database, every_role: dict[str, Actor], sign_in_as: Callable[[Actor], Actor]
+) -> None:
+    from cs_trainer.ui.shared.translation import LanguageSwitch
+
+    sign_in_as(every_role["admin"])
+    LanguageSwitch.apply("zh")
+    try:
+        page = _page(qtbot, db)
+        newest = page.model.index(0, 4)
+        assert page.model.data(newest) == "添加账户 · 账户 #4"
+    finally:
+        LanguageSwitch.apply("en")
