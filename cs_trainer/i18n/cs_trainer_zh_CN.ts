@@ -3330,6 +3330,10 @@
 <context>
     <name>DuplicatePhoneDialog</name>
     <message>
+        <source>The same person may already have a record. Open it to check, or save anyway if this is someone else.</source>
+        <translation>同一个人可能已经有记录。请打开核对；如果是另一个人，也可以仍然保存。</translation>
+    </message>
+    <message>
         <source>&amp;Open the existing record</source>
         <translation>打开已有记录(&amp;O)</translation>
     </message>

@@ -30,6 +30,8 @@ def store_setting(session: Session, key: str, value: str, *, action: str) -> Non
     the permission: a pass mark is content, the organisation's name a setting)."""
     row = session.get(AppSetting, key)
     before = row.value if row is not None else None
+    if before == value:
+        return  # saving the Settings page unchanged is no change: nothing to audit
     if row is None:
         session.add(AppSetting(key=key, value=value))
     else:

@@ -106,10 +106,9 @@ class DuplicatePhoneError(UserError):
 
     def __init__(self, existing_id: int, registered_on: str, position: str) -> None:
         super().__init__(
-            "this phone number is already registered: candidate ID {id}, registered on "
-            "{date}, position {position}; open that record, or register anyway",
-            "这个电话号码已经登记过：应聘者 ID {id}，{date} 登记，应聘岗位 {position}；"
-            "请打开那条记录，或仍然登记",
+            "This phone number is already registered: candidate ID {id}, registered on "
+            "{date}, position {position}.",
+            "这个电话号码已经登记过：应聘者 ID {id}，{date} 登记，应聘岗位 {position}。",
             id=existing_id,
             date=registered_on,
             position=position or "—",

@@ -366,6 +366,16 @@ def test_a_setting_change_keeps_before_and_after(
     )
 
 
+def test_saving_a_setting_unchanged_writes_no_row(
+    db: Database, every_role: dict[str, Actor]
+) -> None:
+    with acting_as(every_role["admin"]):
+        app_settings.set_setting(db, app_settings.ORGANISATION, "同一名称")
+        rows = audit.count(db)
+        app_settings.set_setting(db, app_settings.ORGANISATION, "同一名称")
+        assert audit.count(db) == rows
+
+
 def test_a_changed_rating_keeps_what_it_was(
     db: Database, every_role: dict[str, Actor], world: World
 ) -> None:

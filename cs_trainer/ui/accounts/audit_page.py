@@ -107,14 +107,14 @@ def _short(value: Any) -> str:
     if isinstance(value, bool):
         yes = QCoreApplication.translate("AuditTableModel", "yes")
         return yes if value else QCoreApplication.translate("AuditTableModel", "no")
-    return "" if value is None else str(value)
+    return "—" if value is None or value == "" else str(value)
 
 
 def change_text(entry: AuditEntry) -> str:
     """Each field that changed as "field: before → after" (one side if only one)."""
     before, after = entry.before or {}, entry.after or {}
     parts = []
-    for key in sorted({*before, *after}):
+    for key in sorted({*before, *after} - {"reason"}):  # the reason has its own column
         if key in before and key in after:
             parts.append(f"{key}: {_short(before[key])} → {_short(after[key])}")
         elif key in after:
@@ -122,6 +122,12 @@ def change_text(entry: AuditEntry) -> str:
         else:
             parts.append(f"{key}: {_short(before[key])} → —")
     return "; ".join(parts)
+
+
+def reason_text(entry: AuditEntry) -> str:
+    """Why, as asked: kept with the change (erasable with the person) or on the row."""
+    quoted = (entry.after or {}).get("reason")
+    return str(quoted) if quoted else entry.reason
 
 
 class AuditTableModel(RowTableModel[AuditEntry]):
@@ -139,7 +145,7 @@ class AuditTableModel(RowTableModel[AuditEntry]):
                 Column(self.tr("Role"), self._role),
                 Column(self.tr("What"), action_text, tooltip=lambda e: e.action),
                 Column(self.tr("Before → after"), change_text, tooltip=change_text),
-                Column(self.tr("Reason"), lambda e: e.reason, tooltip=lambda e: e.reason or None),
+                Column(self.tr("Reason"), reason_text, tooltip=lambda e: reason_text(e) or None),
             ]
         )
 

@@ -100,6 +100,11 @@ class DuplicatePhoneDialog(QDialog):
         text.setObjectName("duplicateText")
         hint = QLabel(
             self.tr(
+                "The same person may already have a record. Open it to check, or save "
+                "anyway if this is someone else."
+            )
+            if editing
+            else self.tr(
                 "The same person may already have a record. Open it to check, or register "
                 "a new record if this is someone else."
             )

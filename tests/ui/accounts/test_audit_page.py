@@ -163,3 +163,21 @@ def test_rows_read_in_chinese_without_internal_codes(
         assert page.model.data(newest) == "添加账户 · 账户 #4"
     finally:
         LanguageSwitch.apply("en")
+
+
+def test_a_decisions_reason_stands_in_the_reason_column(
+    qtbot: QtBot, db: Database, every_role: dict[str, Actor], sign_in_as: Callable[[Actor], Actor]
+) -> None:
+    from cs_trainer.services import candidates, pipeline
+
+    with acting_as(every_role["hr"]):
+        person = candidates.add_candidate(
+            db, candidates.NewCandidate("张三", "13800000000", "客服专员", consent=True)
+        )
+        pipeline.decide(db, person, "reject", "岗位已满", "")
+    sign_in_as(every_role["admin"])
+    page = _page(qtbot, db)
+    newest = page.model.index(0, 0)
+    assert page.model.data(newest.siblingAtColumn(6)) == "岗位已满"
+    change = page.model.data(newest.siblingAtColumn(5))
+    assert "岗位已满" not in change and "  " not in change
