@@ -214,7 +214,7 @@ class LockScreen(QWidget):
         self.title = QLabel()
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.secret_edit = _password_edit()
-        self.secret_edit.setMaximumWidth(320)
+        self.secret_edit.setFixedWidth(280)  # centred, a field one can see
         self.secret_edit.setPlaceholderText(self.tr("Password or PIN"))
         self.error_label = _error_label()
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
