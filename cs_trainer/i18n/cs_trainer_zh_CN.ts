@@ -1288,6 +1288,18 @@
 <context>
     <name>Preferences</name>
     <message>
+        <source>Counted from the latest hiring decision, or from a withdrawal of consent if later; then the candidate is due for erasure. The consent notice candidates agree to names this period: changing it changes the notice's version for candidates registered from now on.</source>
+        <translation>自最近一次招聘决定起计算；如候选人撤回同意的时间更晚，则自撤回时起计算；期满后该候选人的资料应予删除。候选人同意的告知书写明了这一期限：更改后，此后登记的候选人将看到新版本的告知书。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep candidates' data for</source>
+        <translation>候选人资料保存期限(&amp;K)</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>

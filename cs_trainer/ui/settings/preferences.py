@@ -13,6 +13,7 @@ preferences: :mod:`cs_trainer.ui.settings.window_state` keeps them apart.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
@@ -20,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from cs_trainer import changes
-from cs_trainer.services import app_settings, typing_tests
+from cs_trainer.services import app_settings, candidates, retention, typing_tests
 from cs_trainer.store.database import Database
 
 T = TypeVar("T", bool, int, str)
@@ -58,7 +59,12 @@ class Choice:
 
 @dataclass(frozen=True)
 class Setting(Generic[T]):
-    """One setting's declaration; ``label``, ``help`` and ``suffix`` are untranslated."""
+    """One setting's declaration; ``label``, ``help`` and ``suffix`` are untranslated.
+
+    ``setter`` is the service that changes a department setting whose service checks
+    and audits more than :func:`app_settings.set_setting` does; without one the page
+    saves through ``set_setting``.
+    """
 
     key: str
     value_type: type[T]
@@ -70,6 +76,7 @@ class Setting(Generic[T]):
     minimum: int | None = None
     maximum: int | None = None
     suffix: str = ""
+    setter: Callable[[Database, T], None] | None = None
 
     def allows(self, value: object) -> bool:
         """Whether ``value`` may be stored: the declared type, range and choices."""
@@ -124,6 +131,24 @@ CANDIDATE_RESULTS = Setting(
             QT_TRANSLATE_NOOP("Preferences", "Their scores and the verdict (band, passed)"),
         ),
     ),
+)
+RETENTION_MONTHS = Setting(
+    key=candidates.RETENTION_SETTING,
+    value_type=int,
+    default=candidates.RETENTION_MONTHS,
+    label=QT_TRANSLATE_NOOP("Preferences", "&Keep candidates' data for"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "Counted from the latest hiring decision, or from a withdrawal of consent if later; "
+        "then the candidate is due for erasure. The consent notice candidates agree to names "
+        "this period: changing it changes the notice's version for candidates registered "
+        "from now on.",
+    ),
+    scope=Scope.DEPARTMENT,
+    minimum=candidates.MIN_RETENTION_MONTHS,
+    maximum=candidates.MAX_RETENTION_MONTHS,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " months"),
+    setter=retention.set_retention_months,  # its own audit row, range checked
 )
 IDLE_LOCK_MINUTES = Setting(
     key="idle_lock_minutes",
@@ -192,6 +217,7 @@ ALL: tuple[Setting[Any], ...] = (
     ORGANISATION,
     TYPING_PASS_MARK,
     CANDIDATE_RESULTS,
+    RETENTION_MONTHS,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
     INTERVIEWER,

@@ -58,6 +58,7 @@ class SettingsPage(QWidget):
         self._lay_out(db)
         self.organisation_edit = self._editor(settings.ORGANISATION, QLineEdit)
         self.pass_mark_box = self._editor(settings.TYPING_PASS_MARK, QSpinBox)
+        self.retention_box = self._editor(settings.RETENTION_MONTHS, QSpinBox)
         self.language_combo = self._editor(settings.LANGUAGE, QComboBox)
         self.interviewer_edit = self._editor(settings.INTERVIEWER, QLineEdit)
         self.feedback_combo = self._editor(settings.ROLEPLAY_FEEDBACK, QComboBox)
@@ -167,7 +168,9 @@ def _store(db: Database, changed: dict[Setting[Any], object]) -> None:
     """The work of a save, on the operation thread: the department's values in the
     database, this computer's in QSettings (which may be written from any thread)."""
     for setting, value in changed.items():
-        if setting.scope is Scope.DEPARTMENT:
+        if setting.setter is not None:
+            setting.setter(db, value)
+        elif setting.scope is Scope.DEPARTMENT:
             app_settings.set_setting(db, setting.key, settings.stored_text(setting, value))
         else:
             settings.write(setting, value)

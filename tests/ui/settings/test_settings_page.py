@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox,
 from pytestqt.qtbot import QtBot
 
 from cs_trainer.changes import SETTINGS
-from cs_trainer.services import app_settings, typing_tests
+from cs_trainer.services import app_settings, audit, candidates, typing_tests
+from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings.preferences import Scope, Setting
@@ -98,6 +99,52 @@ def test_changing_an_editor_and_saving_stores_the_typed_value(
     settle()
     read = stored(db, setting)
     assert (read, type(read)) == (value, setting.value_type)
+
+
+def test_an_admin_changes_the_retention_period_and_the_consent_notice_follows(
+    qtbot: QtBot,
+    db: Database,
+    bus: ChangeBus,
+    every_role: dict[str, Actor],
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    with acting_as(every_role["admin"]):
+        page = make_page(qtbot, db, bus)
+        assert page.retention_box.isEnabled()
+        assert page.retention_box.value() == candidates.RETENTION_MONTHS
+        assert page.retention_box.suffix() == " months"
+        page.retention_box.setValue(24)
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        settle()
+        latest = audit.entries(db, limit=1)[0]
+        months, text = candidates.retention_months(db), candidates.consent_text(db)
+    assert shown_problems == []
+    assert months == 24
+    assert "kept for 24 months" in text.en and "保存24个月" in text.zh
+    # The retention service's own audit row, by the admin, not the generic setting's.
+    assert (latest.account_name, latest.action, latest.target) == (
+        every_role["admin"].name,
+        "setting.change",
+        f"setting:{candidates.RETENTION_SETTING}",
+    )
+    assert (latest.before, latest.after) == ({"value": 12}, {"value": 24})
+    with acting_as(every_role["hr"]):
+        person = candidates.add_candidate(
+            db, candidates.NewCandidate("张三丰", "13800138000", "客服专员", consent=True)
+        )
+        version = candidates.get_candidate(db, person).consent_version
+    assert version == candidates.consent_version_for(24) != candidates.CONSENT_VERSION
+
+
+@pytest.mark.parametrize("role", ["hr", "trainer", "trainee"])
+def test_only_an_admin_may_change_the_retention_period(
+    qtbot: QtBot, db: Database, bus: ChangeBus, every_role: dict[str, Actor], role: str
+) -> None:
+    with acting_as(every_role[role]):
+        page = make_page(qtbot, db, bus)
+    assert not page.retention_box.isEnabled()
+    assert page.retention_box.value() == candidates.RETENTION_MONTHS  # still shown
 
 
 def test_the_page_shows_what_is_stored(qtbot: QtBot, db: Database, bus: ChangeBus) -> None:
