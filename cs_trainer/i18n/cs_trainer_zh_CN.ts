@@ -2997,6 +2997,10 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>typing pass mark changed</source>
+        <translation>更改打字及格线</translation>
+    </message>
+    <message>
         <source>typing test recorded</source>
         <translation>记录打字测试</translation>
     </message>

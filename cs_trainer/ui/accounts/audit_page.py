@@ -70,6 +70,7 @@ ACTION_LABELS = {
     "selftest.paper": QT_TRANSLATE_NOOP("AuditTableModel", "paper self-test entered"),
     "setting.change": QT_TRANSLATE_NOOP("AuditTableModel", "setting changed"),
     "stage.move": QT_TRANSLATE_NOOP("AuditTableModel", "stage changed"),
+    "typing.pass_mark": QT_TRANSLATE_NOOP("AuditTableModel", "typing pass mark changed"),
     "typing.result": QT_TRANSLATE_NOOP("AuditTableModel", "typing test recorded"),
 }
 """Readable names of every action the services audit (a test checks none is missing)."""

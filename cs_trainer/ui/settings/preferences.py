@@ -111,6 +111,7 @@ TYPING_PASS_MARK = Setting(
     minimum=typing_tests.PASS_MARK_MIN,
     maximum=typing_tests.PASS_MARK_MAX,
     suffix=QT_TRANSLATE_NOOP("Preferences", " characters per minute"),
+    setter=typing_tests.set_typing_pass_mark,  # range checked, audited as typing.pass_mark
 )
 CANDIDATE_RESULTS = Setting(
     key="show_results_to_candidates",

@@ -131,6 +131,13 @@ def _audited_actions_and_target_kinds() -> tuple[set[str], set[str]]:
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
                 continue
             owner = node.func.value
+            if node.func.attr == "store_setting":  # a setting written with its own action
+                actions.update(
+                    str(k.value.value)
+                    for k in node.keywords
+                    if k.arg == "action" and isinstance(k.value, ast.Constant)
+                )
+                continue
             if node.func.attr != "record" or not isinstance(owner, ast.Name):
                 continue
             if owner.id != "audit" or len(node.args) < 3:

@@ -137,6 +137,25 @@ def test_an_admin_changes_the_retention_period_and_the_consent_notice_follows(
     assert version == candidates.consent_version_for(24) != candidates.CONSENT_VERSION
 
 
+def test_the_pass_mark_is_saved_through_its_own_service_and_audit_row(
+    qtbot: QtBot,
+    db: Database,
+    bus: ChangeBus,
+    every_role: dict[str, Actor],
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    with acting_as(every_role["admin"]):
+        page = make_page(qtbot, db, bus)
+        page.pass_mark_box.setValue(90)
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+        settle()
+        actions = [entry.action for entry in audit.entries(db, limit=5)]
+        mark = typing_tests.typing_pass_mark(db)
+    assert (shown_problems, mark) == ([], 90)
+    assert "typing.pass_mark" in actions and "setting.change" not in actions[:1]
+
+
 @pytest.mark.parametrize("role", ["hr", "trainer", "trainee"])
 def test_only_an_admin_may_change_the_retention_period(
     qtbot: QtBot, db: Database, bus: ChangeBus, every_role: dict[str, Actor], role: str
