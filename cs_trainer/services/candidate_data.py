@@ -16,7 +16,6 @@ Copies or backups of the database made before the erasure still hold them.
 
 import json
 import logging
-import os
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -51,7 +50,6 @@ from cs_trainer.store.models import (
 _log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = "cs_trainer.candidate_export/1"
-OWNER_ONLY = 0o600
 FREE_TEXT_KEYS = ("typed", "notes", "note", "text", "comment")
 """What a response's data may hold that a person wrote or typed: cleared by erasure."""
 
@@ -83,15 +81,13 @@ def export_candidate(db: Database, candidate_id: int, folder: Path) -> ExportedF
     body = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     _write_private(out, body.encode("utf-8"))
     sheet = folder / f"candidate-{candidate_id}-sheet.pdf"
-    write_candidate_sheet(db, candidate_id, sheet)
-    _owner_only(sheet)
+    write_candidate_sheet(db, candidate_id, sheet)  # written whole and 0600, as the JSON
     return ExportedFiles(out, [sheet])
 
 
 def _write_private(out: Path, data: bytes) -> None:
     try:
-        write_atomically(out, data)
-        _owner_only(out)
+        write_atomically(out, data)  # 0600 whatever the umask
     except OSError as exc:
         raise UserError(
             "cannot write {path}: {reason}",
@@ -99,11 +95,6 @@ def _write_private(out: Path, data: bytes) -> None:
             path=str(out),
             reason=exc.strerror or str(exc),
         ) from exc
-
-
-def _owner_only(path: Path) -> None:
-    if os.name == "posix":
-        path.chmod(OWNER_ONLY)
 
 
 def _json_default(value: object) -> str:
