@@ -13,6 +13,7 @@ never carry a person's name, phone or notes: they end up in logs.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NoReturn
 
 from cs_trainer import language
 from cs_trainer.language import Language
@@ -62,6 +63,17 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+def refuse_write(path: object, exc: OSError) -> NoReturn:
+    """A file the user asked for could not be written (a missing folder, no permission,
+    a full disk): their own message, naming the file and the system's reason."""
+    raise UserError(
+        "cannot write {path}: {reason}",
+        "无法写入 {path}：{reason}",
+        path=str(path),
+        reason=exc.strerror or str(exc),
+    ) from exc
 
 
 class NotFoundError(UserError):

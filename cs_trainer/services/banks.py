@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from cs_trainer import changes
-from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.errors import NotFoundError, UserError, refuse_write
 from cs_trainer.quizzes.bank_io import read_bank, write_bank
 from cs_trainer.quizzes.interview_content import BANK_FILE, Loaded, builtin_bank
 from cs_trainer.quizzes.interview_schema import QuestionBank
@@ -114,12 +114,7 @@ def export_bank(db: Database, bank_id: str, path: Path) -> None:
     try:
         write_bank(bank, path)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(path),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(path, exc)
 
 
 def body_hash(body: dict[str, object]) -> str:

@@ -26,7 +26,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs_trainer import changes
-from cs_trainer.errors import UserError
+from cs_trainer.errors import UserError, refuse_write
 from cs_trainer.files import write_atomically
 from cs_trainer.services import audit, permissions
 from cs_trainer.services.candidates import (
@@ -89,12 +89,7 @@ def _write_private(out: Path, data: bytes) -> None:
     try:
         write_atomically(out, data)  # 0600 whatever the umask
     except OSError as exc:
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(out, exc)
 
 
 def _json_default(value: object) -> str:

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs_trainer import attempt_kinds, changes
-from cs_trainer.errors import InvalidAnswersError, NotFoundError, UserError
+from cs_trainer.errors import InvalidAnswersError, NotFoundError, UserError, refuse_write
 from cs_trainer.language import Language
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.schema_common import STORED_SNAPSHOT, Text
@@ -322,12 +322,7 @@ def _write(out: Path, write: Callable[[], None]) -> None:
     try:
         write()
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(out, exc)
 
 
 def _check_setup(reviewer: str, review_date: date, period_from: date, period_to: date) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cs_trainer import changes
-from cs_trainer.errors import NotFoundError, UserError
+from cs_trainer.errors import NotFoundError, UserError, refuse_write
 from cs_trainer.quizzes.content_loader import load_model
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.reports.reception_data import (
@@ -355,12 +355,7 @@ def write_reception_sheet(
     try:
         write_sheet(sheet, out)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(out, exc)
     return sheet
 
 

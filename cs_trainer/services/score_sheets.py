@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from cs_trainer import attempt_kinds
-from cs_trainer.errors import Interrupted, NotFoundError, UserError
+from cs_trainer.errors import Interrupted, NotFoundError, UserError, refuse_write
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.reports.cohort_export import write_cohort_csv, write_cohort_xlsx
 from cs_trainer.reports.cohort_sheet import write_cohort_sheet
@@ -330,9 +330,4 @@ def _write(file: _File, out: Path) -> None:
     try:
         file.write(out)
     except OSError as exc:  # the folder vanished, no permission, a full disk
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(out, exc)

@@ -4,7 +4,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cs_trainer.errors import UserError
+from cs_trainer.errors import refuse_write
 from cs_trainer.quizzes.interview_schema import ChecklistItem
 from cs_trainer.quizzes.ratings import group_means
 from cs_trainer.quizzes.schema_common import QUALITY_GROUP_NAMES, QUALITY_GROUPS, Text
@@ -76,12 +76,7 @@ def write_candidate_sheet(
     try:
         write_evaluation_sheet(sheet, out)
     except OSError as exc:  # a missing folder, no permission, a full disk
-        raise UserError(
-            "cannot write {path}: {reason}",
-            "无法写入 {path}：{reason}",
-            path=str(out),
-            reason=exc.strerror or str(exc),
-        ) from exc
+        refuse_write(out, exc)
     return sheet
 
 
