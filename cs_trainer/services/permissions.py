@@ -186,11 +186,18 @@ def allowed(action: Action, role: str) -> bool:
     return role in action.roles
 
 
-def require(db: Database, action: Action, person_id: int | None = None) -> Actor:
+def require(
+    db: Database,
+    action: Action,
+    person_id: int | None = None,
+    *,
+    whose: Callable[[], int | None] | None = None,
+) -> Actor:
     """The acting account, if its role may do ``action`` (on ``person_id``'s record).
 
     The role is read from the database, not trusted from the caller, so a disabled
-    account or a changed role takes effect at the next call.
+    account or a changed role takes effect at the next call. ``whose`` finds the
+    record's person when only a trainee's call needs it (it may cost a query).
     """
     actor = acting.current()
     if actor.account_id is None:
@@ -207,6 +214,8 @@ def require(db: Database, action: Action, person_id: int | None = None) -> Actor
         )
     if role not in action.roles:
         raise _denied(action, role)
+    if action.own_only and role == TRAINEE and person_id is None and whose is not None:
+        person_id = whose()
     if action.own_only and role == TRAINEE and (person_id is None or person_id != own):
         raise PermissionDeniedError(
             "a trainee may {what} only on their own record",
@@ -273,16 +282,11 @@ def requires(
             bound = signature.bind(*args, **kwargs)
             db = next(iter(bound.arguments.values()))
             assert isinstance(db, Database), f"{function.__qualname__}: Database first"
-            person_id = owner(db, bound) if owner is not None and _someone_signed_in() else None
-            require(db, action, person_id)
+            whose = (lambda: owner(db, bound)) if owner is not None else None
+            require(db, action, whose=whose)
             return function(*args, **kwargs)
 
         checked.__permission__ = action  # type: ignore[attr-defined]
         return checked
 
     return declare
-
-
-def _someone_signed_in() -> bool:
-    """Whose record a call touches matters only to a signed-in (possibly trainee) account."""
-    return acting.current().account_id is not None
