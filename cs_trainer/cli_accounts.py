@@ -22,7 +22,6 @@ import argparse
 import csv
 import getpass
 import io
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -45,9 +44,6 @@ NEW_PASSWORD_ENV = "CS_TRAINER_NEW_PASSWORD"
 """The password of the account ``user add`` creates or ``user reset-password`` resets."""
 USER_OPTION = "--user"
 ROLES = ("admin", "hr", "trainer", "trainee")  # services.permissions.ROLES, without importing it
-AUDIT_PAGE = 500
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-"""A spreadsheet reads a cell that begins so as a formula (CSV injection)."""
 
 
 def add_user_option(parser: _Parser) -> None:
@@ -348,14 +344,11 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 def _audit_export(args: argparse.Namespace) -> int:
     from cs_trainer.files import write_atomically
-    from cs_trainer.services.audit import entries
+    from cs_trainer.services.audit import every_entry
 
     out: Path = args.out
     _require_folder(out.parent)
-    database = _open_database(args)
-    rows: list[AuditEntry] = []
-    while page := entries(database, limit=AUDIT_PAGE, before_id=rows[-1].id if rows else None):
-        rows += page
+    rows = list(every_entry(_open_database(args)))
     write_atomically(out, audit_csv(reversed(rows)).encode("utf-8-sig"))
     print(out)
     return 0
@@ -371,6 +364,8 @@ def audit_csv(rows: "Iterator[AuditEntry] | list[AuditEntry]") -> str:
     :data:`~cs_trainer.services.audit.ERASED`); "before" and "after" are JSON.
     UTF-8 with a byte-order mark is the caller's, as for the cohort's CSV.
     """
+    from cs_trainer.reports.spreadsheet_cells import json_cell, neutralised
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(AUDIT_COLUMNS)
@@ -382,20 +377,9 @@ def audit_csv(rows: "Iterator[AuditEntry] | list[AuditEntry]") -> str:
             row.role,
             row.action,
             row.target,
-            _json(row.before),
-            _json(row.after),
+            json_cell(row.before),
+            json_cell(row.after),
             row.reason,
         ]
         writer.writerow([neutralised(cell) for cell in cells])
     return buffer.getvalue()
-
-
-def _json(values: dict[str, object] | None) -> str:
-    if values is None:
-        return ""
-    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
-
-
-def neutralised(cell: str) -> str:
-    """``cell``, with a leading apostrophe if a spreadsheet would read it as a formula."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell

@@ -20,6 +20,7 @@ import pytest
 from cs_trainer import cli, cli_accounts
 from cs_trainer.cli_language import EXIT_USAGE
 from cs_trainer.errors import SignInRefusedError
+from cs_trainer.reports.spreadsheet_cells import neutralised
 from cs_trainer.services import accounts, audit, clock, permissions
 from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.store.database import Database
@@ -546,9 +547,9 @@ def test_audit_export_is_for_admins(
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_cell_a_spreadsheet_would_compute_is_neutralised(start: str) -> None:
-    assert cli_accounts.neutralised(f"{start}1+1") == f"'{start}1+1"
+    assert neutralised(f"{start}1+1") == f"'{start}1+1"
 
 
 def test_an_ordinary_cell_is_left_alone() -> None:
-    assert cli_accounts.neutralised("张三 1+1") == "张三 1+1"
-    assert cli_accounts.neutralised("") == ""
+    assert neutralised("张三 1+1") == "张三 1+1"
+    assert neutralised("") == ""

@@ -15,7 +15,7 @@ The chain still verifies after an erasure; the digest says nothing without its s
 import hashlib
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -215,6 +215,15 @@ def entries(db: Database, *, limit: int = 500, before_id: int | None = None) -> 
         events = session.scalars(query).all()
         values = _values_for(session, events)
         return [_entry(event, values) for event in events]
+
+
+@permissions.requires(AUDIT)
+def every_entry(db: Database, page: int = 1000) -> Iterator[AuditEntry]:
+    """Every row, newest first, read a page at a time (for the exports)."""
+    before_id: int | None = None
+    while rows := entries(db, limit=page, before_id=before_id):
+        yield from rows
+        before_id = rows[-1].id
 
 
 def count(db: Database) -> int:

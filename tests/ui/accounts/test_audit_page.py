@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from cs_trainer.reports.spreadsheet_cells import neutralised
 from cs_trainer.services import audit
 from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.store.database import Database
 from cs_trainer.ui.accounts import audit_page
-from cs_trainer.ui.accounts.audit_csv import neutralised
 from cs_trainer.ui.accounts.audit_page import AuditPage
 from cs_trainer.ui.shared.changes import ChangeBus
 
