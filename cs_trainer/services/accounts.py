@@ -31,6 +31,8 @@ hasher = PasswordHasher()
 FREE_FAILURES = 3
 MAX_WAIT = timedelta(minutes=5)
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024  # typed or pasted: hashing is bounded in time and memory
+MAX_DISPLAY_NAME = 200  # the column's length, on every database
 _PIN = re.compile(r"^[0-9]{4,8}$")
 _NAME = re.compile(r"^[^\s]{1,100}$")
 
@@ -70,6 +72,12 @@ def add_account(db: Database, new: NewAccount) -> int:
     """Create an account; the first one must be an admin, and needs nobody signed in."""
     name, display = new.name.strip(), new.display_name.strip() or new.name.strip()
     _check_new(new, name)
+    if len(display) > MAX_DISPLAY_NAME:
+        raise UserError(
+            "a display name has at most {count} characters",
+            "显示名最多 {count} 个字符",
+            count=MAX_DISPLAY_NAME,
+        )
     first = not permissions.accounts_exist(db)
     if first and new.role != ADMIN:
         raise UserError("the first account must be an administrator", "第一个账户必须是管理员")
@@ -129,6 +137,12 @@ def check_password(password: str) -> None:
             "密码至少 {count} 个字符",
             count=MIN_PASSWORD,
         )
+    if len(password) > MAX_PASSWORD:
+        raise UserError(
+            "a password has at most {count} characters",
+            "密码最多 {count} 个字符",
+            count=MAX_PASSWORD,
+        )
 
 
 def check_pin(pin: str) -> None:
@@ -186,6 +200,8 @@ def sign_in(db: Database, name: str, secret: str) -> Actor:
 
 def _matches(account: Account, secret: str) -> bool:
     """Whether ``secret`` is the password or PIN; a match under old parameters is rehashed."""
+    if len(secret) > MAX_PASSWORD:
+        return False  # no password is that long: not worth hashing
     for field in ("password_hash", "pin_hash"):
         stored = getattr(account, field)
         if stored is None or not secret:
@@ -202,7 +218,7 @@ def _matches(account: Account, secret: str) -> bool:
 
 def _spend_a_hash(secret: str) -> None:
     """Take as long as a real check, so timing does not reveal unknown names."""
-    hasher.hash(secret or "-")
+    hasher.hash(secret[:MAX_PASSWORD] or "-")
 
 
 def wait_before_next_try(failures: int) -> timedelta:

@@ -1,6 +1,7 @@
 """Accounts: the first admin, argon2id hashes and their rehash, throttling, PINs."""
 
 from datetime import timedelta
+from typing import Literal
 
 import pytest
 from argon2 import PasswordHasher
@@ -180,3 +181,32 @@ def test_become_changes_who_acts_until_the_next_change(every_role: dict[str, Act
         return roles
 
     assert contextvars.copy_context().run(sign_in_and_out) == ["anonymous", "hr", "anonymous"]
+
+
+def test_passwords_and_display_names_are_bounded(db: Database) -> None:
+    with pytest.raises(UserError, match="at most 1024 characters"):
+        accounts.add_account(db, accounts.NewAccount("root", "Root", "admin", "x" * 1025))
+    with pytest.raises(UserError, match="display name has at most 200"):
+        accounts.add_account(db, accounts.NewAccount("root", "名" * 201, "admin", PASSWORD))
+    accounts.add_account(db, accounts.NewAccount("root", "名" * 200, "admin", "x" * 1024))
+    assert accounts.sign_in(db, "root", "x" * 1024).role == "admin"
+
+
+def test_a_megabyte_secret_is_refused_without_being_hashed(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Typed or pasted, a huge "password" costs no argon2 time or memory: it is wrong."""
+    accounts.add_account(db, accounts.NewAccount("root", "Root", "admin", PASSWORD))
+    hashed: list[int] = []
+
+    class CountingHasher(PasswordHasher):
+        def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+            hashed.append(len(password))
+            return super().verify(hash, password)
+
+    monkeypatch.setattr(accounts, "hasher", CountingHasher(1, 64, 1))
+    with pytest.raises(SignInRefusedError, match="wrong sign-in name"):
+        accounts.sign_in(db, "root", "x" * 1_000_000)
+    assert hashed == []
+    accounts.sign_in(db, "root", PASSWORD)
+    assert hashed == [len(PASSWORD)]
