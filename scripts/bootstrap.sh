@@ -18,7 +18,8 @@ WINDOW_PACKAGES=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libx
                  libxcb-shape0 libxcb-randr0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
                  libdbus-1-3)
 # Tests: a virtual X server for the end-to-end window test; pdftotext with Chinese data.
-TEST_PACKAGES=(xvfb xauth poppler-utils poppler-data)
+# PostgreSQL: the storage and service tests also run against a department's server.
+TEST_PACKAGES=(xvfb xauth poppler-utils poppler-data postgresql)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -72,6 +73,15 @@ case "$mode" in
         apt_install "${WINDOW_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
         make_venv
         .venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+        # A throw-away PostgreSQL server on loopback for this run, unless the caller
+        # names one (CS_TRAINER_TEST_DATABASE); stopped and removed when the run ends.
+        if [ -z "${CS_TRAINER_TEST_DATABASE:-}" ]; then
+            # shellcheck source=scripts/test_postgres.sh
+            source scripts/test_postgres.sh
+            postgres_dir="$(mktemp -d)"
+            trap 'stop_test_postgres "$postgres_dir"' EXIT
+            start_test_postgres "$postgres_dir"
+        fi
         # The guard rails, on the checkout: lint, formatting, strict types of cs_trainer
         # and tests, the import layers (pyproject.toml). They run on every call, also
         # with pytest arguments, and a failure does not stop the tests: everything is

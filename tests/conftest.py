@@ -7,14 +7,25 @@ The migrations run once per session, into a template file; each test's ``db`` is
 copy of it. Tests that test migrating open their own file (``db_path`` alone is a
 path where nothing exists yet).
 
+Storage, service and migration tests (``tests/store``, ``tests/services``, and any test
+marked ``both_dialects``) run twice: on SQLite and on PostgreSQL, the server named by
+``--postgresql URL`` or ``CS_TRAINER_TEST_DATABASE`` (``scripts/bootstrap.sh test``
+starts one on loopback). Each PostgreSQL test gets the tables of a schema migrated once
+per session, emptied before the test; ``database_url`` is a fresh, empty database on
+either dialect (a new file, a new schema) for tests that migrate or start processes.
+Without a server the PostgreSQL half is not collected, except under ``CI=true``, where a
+missing server is an error: CI must test both.
+
 The plugins in ``tests/helpers/`` are registered here (``tests/`` is not a package
 and pytest imports it with ``--import-mode=importlib``, so they are loaded by path).
 """
 
 import importlib.util
+import os
 import shutil
 import sqlite3
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
@@ -26,6 +37,9 @@ from argon2 import PasswordHasher
 from cs_trainer.services import accounts
 from cs_trainer.services.acting import Actor, acting_as
 from cs_trainer.store.database import DATABASE_ENV, Database
+
+TEST_DATABASE_ENV = "CS_TRAINER_TEST_DATABASE"
+BOTH_DIALECTS = ("tests/store/", "tests/services/")
 
 HELPERS = Path(__file__).with_name("helpers")
 DATABASE_NAME = "cs_trainer.sqlite3"
@@ -41,8 +55,40 @@ def _load_helper(name: str) -> ModuleType:
     return module
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgresql",
+        default=os.environ.get(TEST_DATABASE_ENV, ""),
+        metavar="URL",
+        help="a PostgreSQL database (postgresql+psycopg://…) to run the storage tests on too",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(_load_helper("logfail"), "cs_trainer_logfail")
+    config.addinivalue_line(
+        "markers", "both_dialects: run the test on SQLite and on PostgreSQL (see conftest)"
+    )
+    config.addinivalue_line(
+        "markers", "sqlite_only(why): the test is about SQLite's file itself, not the data"
+    )
+    if os.environ.get("CI") == "true" and not config.getoption("--postgresql"):
+        raise pytest.UsageError(f"CI runs the storage tests on PostgreSQL: set {TEST_DATABASE_ENV}")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """``dialect`` is sqlite, and postgresql too for the storage tests when a server is given."""
+    if "dialect" not in metafunc.fixturenames:
+        return
+    where = Path(metafunc.definition.path).as_posix()
+    both = any(f"/{part}" in where for part in BOTH_DIALECTS) or (
+        metafunc.definition.get_closest_marker("both_dialects") is not None
+    )
+    sqlite_only = metafunc.definition.get_closest_marker("sqlite_only") is not None
+    dialects = ["sqlite"]
+    if both and not sqlite_only and metafunc.config.getoption("--postgresql"):
+        dialects.append("postgresql")
+    metafunc.parametrize("dialect", dialects, scope="function")
 
 
 @pytest.fixture(autouse=True)
@@ -89,11 +135,112 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
-    shutil.copyfile(migrated_template, db_path)
+def db(dialect: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated, empty database on the test's dialect."""
+    if dialect == "postgresql":
+        server: PostgresSchemas = request.getfixturevalue("postgres_schemas")
+        database = Database.open(server.emptied_template())  # at the newest revision
+        yield database
+        database.dispose()
+        server.check_template()
+        return
+    db_path: Path = request.getfixturevalue("db_path")
+    shutil.copyfile(request.getfixturevalue("migrated_template"), db_path)
     database = Database.open(str(db_path))  # already at the newest revision: no migration
     yield database
     database.dispose()
+
+
+@pytest.fixture
+def database_url(dialect: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Where a new, empty database is on the test's dialect (nothing exists there yet)."""
+    if dialect == "postgresql":
+        server: PostgresSchemas = request.getfixturevalue("postgres_schemas")
+        schema = server.new_schema()
+        yield server.url_of(schema)
+        server.drop(schema)
+        return
+    yield f"sqlite:///{request.getfixturevalue('db_path')}"
+
+
+class PostgresSchemas:
+    """Schemas on the test server: one migrated template, emptied for each test, and
+    fresh ones for tests that need nothing there.
+
+    Emptying (TRUNCATE) does not fire the audit trail's append-only triggers, which
+    guard UPDATE and DELETE. A test that changed the template's schema itself (dropped
+    a trigger to tamper with the trail, say) has it rebuilt for the next one.
+    """
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy import create_engine
+
+        self.url = url
+        self.admin = create_engine(url, isolation_level="AUTOCOMMIT")
+        self.template = self.new_schema()
+        self._migrate_template()
+
+    def new_schema(self) -> str:
+        schema = f"test_{uuid.uuid4().hex[:12]}"
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        return schema
+
+    def url_of(self, schema: str) -> str:
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.url)
+        return url.update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(
+            hide_password=False
+        )
+
+    def drop(self, schema: str) -> None:
+        with self.admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+    def _migrate_template(self) -> None:
+        Database.open(self.url_of(self.template)).dispose()
+        self.shape = self._shape()
+
+    def _shape(self) -> tuple[int, int]:
+        with self.admin.connect() as connection:
+            tables = connection.exec_driver_sql(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = %(s)s",
+                {"s": self.template},
+            ).scalar_one()
+            triggers = connection.exec_driver_sql(
+                "SELECT count(*) FROM information_schema.triggers WHERE trigger_schema = %(s)s",
+                {"s": self.template},
+            ).scalar_one()
+        return int(tables), int(triggers)
+
+    def emptied_template(self) -> str:
+        with self.admin.connect() as connection:
+            names = connection.exec_driver_sql(
+                "SELECT tablename FROM pg_tables WHERE schemaname = %(s)s"
+                " AND tablename <> 'alembic_version'",
+                {"s": self.template},
+            ).scalars()
+            tables = ", ".join(f"{self.template}.{name}" for name in names)
+            connection.exec_driver_sql(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        return self.url_of(self.template)
+
+    def check_template(self) -> None:
+        if self._shape() != self.shape:
+            self.drop(self.template)
+            self.template = self.new_schema()
+            self._migrate_template()
+
+    def close(self) -> None:
+        self.drop(self.template)
+        self.admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_schemas(pytestconfig: pytest.Config) -> Iterator[PostgresSchemas]:
+    server = PostgresSchemas(pytestconfig.getoption("--postgresql"))
+    yield server
+    server.close()
 
 
 PASSWORD = "correct horse battery"

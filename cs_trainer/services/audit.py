@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from cs_trainer.errors import AuditTrailError
@@ -49,11 +49,11 @@ def record(
     """Append one row, in ``session``'s transaction, as the acting account.
 
     ``personal`` names the keys of ``before`` / ``after`` whose values belong to
-    ``person_id`` and must go when that person is erased.
+    ``person_id`` and must go when that person is erased. Appends are one at a time
+    because every write session holds the database's write lock (store.database).
     """
     keys = frozenset(personal)
     actor = acting.current()
-    _lock_the_chain(session)
     last = session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
@@ -73,12 +73,6 @@ def record(
     event.hash = row_hash(event)
     session.add(event)
     session.flush()
-
-
-def _lock_the_chain(session: Session) -> None:
-    """One writer appends at a time; SQLite's write sessions already hold the file lock."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(8262031)"))
 
 
 def _stored(

@@ -6,6 +6,18 @@ read then write can deadlock into "database is locked"; we take over
 transaction control and let write sessions begin with ``BEGIN IMMEDIATE`` so a
 second writer waits for the first instead of failing.
 
+PostgreSQL gets the same rule: a write session's first statement takes one
+transaction-level advisory lock (:data:`WRITE_LOCK`), so writers queue one after the
+other exactly as on SQLite, and every read-then-write in a write session sees what the
+writer before it committed (READ COMMITTED reads a new snapshot per statement, and the
+statements after the lock start after that commit). One lock instead of row locks or
+serializable retries: a department's writes are a few short transactions a second, the
+services stay the same code on both dialects, and no write can be lost to a path that
+forgot its own lock (docs/architecture.md, "Concurrency"). Migrations take the write
+lock too (SQLite: BEGIN IMMEDIATE) before they look at the schema, so any number of
+processes may open a new or an old database at once: the first migrates, the others
+wait and find it done.
+
 A database file is readable by its owner only (POSIX): its folder is created 0700,
 and each connection narrows the file and its -wal, -shm and -journal to 0600 if an
 older version (or another umask) left them wider; SQLite gives a new -wal and -shm
@@ -20,10 +32,11 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, ExceptionContext, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -40,6 +53,8 @@ APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
 BUSY_TIMEOUT_MS = 15_000
 _IMMEDIATE = "cs_trainer_begin_immediate"
+WRITE_LOCK = 8262031
+"""The PostgreSQL advisory lock every write session and migration holds (see the module)."""
 
 
 def default_database_path() -> Path:
@@ -150,7 +165,7 @@ class Database:
         before: str | None = None
         try:
             with (
-                self.engine.connect() as connection,
+                self.engine.execution_options(**{_IMMEDIATE: True}).connect() as connection,
                 _foreign_keys_off(connection),
                 connection.begin(),
             ):
@@ -222,7 +237,14 @@ def _require_foreign_keys_intact(connection: Connection, where: str) -> None:
 def _create_engine(url: str, busy_timeout_ms: int) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
+        if parsed.get_backend_name() == "postgresql":
+            event.listen(
+                engine, "connect", lambda raw, _record: _configure_postgres(raw, busy_timeout_ms)
+            )
+            event.listen(engine, "begin", _begin_postgres_transaction)
+            event.listen(engine, "handle_error", _drop_postgres_detail)
+        return engine
     file: Path | None = None
     if parsed.database and parsed.database != ":memory:":
         # An SQLite URI ("file:/path?mode=ro") names its file after the scheme.
@@ -274,3 +296,31 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, busy_timeout_ms: int
 def _begin_sqlite_transaction(connection: Connection) -> None:
     immediate = connection.get_execution_options().get(_IMMEDIATE, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _configure_postgres(dbapi_connection: Any, busy_timeout_ms: int) -> None:
+    """Wait for a lock (the write lock above all) as long as SQLite's busy timeout, then
+    fail as busy, instead of waiting forever behind a laptop that hangs mid-write."""
+    with dbapi_connection.cursor() as cursor:
+        cursor.execute(f"SET lock_timeout = {int(busy_timeout_ms)}")
+    dbapi_connection.commit()
+
+
+def _begin_postgres_transaction(connection: Connection) -> None:
+    """A write session (or migration) waits for the one before it: see the module."""
+    if connection.get_execution_options().get(_IMMEDIATE, False):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def _drop_postgres_detail(context: ExceptionContext) -> None:
+    """Keep only the server's first line: its DETAIL quotes the row ("Failing row contains
+    (…, 张伟, …)", "Key (phone)=(138…)"), which ``hide_parameters`` cannot hide."""
+    error = context.original_exception
+    primary = getattr(getattr(error, "diag", None), "message_primary", None)
+    if not primary:
+        return
+    error.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None:  # its text was composed from the driver's before this hook
+        kind = type(error)
+        wrapped.args = (f"({kind.__module__}.{kind.__name__}) {primary}",)

@@ -47,9 +47,10 @@ def test_passwords_are_stored_as_argon2id_hashes_never_as_text(db: Database) -> 
     accounts.add_account(db, accounts.NewAccount("root", "Root", "admin", PASSWORD))
     stored = _stored_hash(db, "root")
     assert stored.startswith("$argon2id$") and PASSWORD not in stored
-    assert db.engine.url.database is not None
-    with open(db.engine.url.database, "rb") as handle:
-        assert PASSWORD.encode() not in handle.read()
+    if db.engine.dialect.name == "sqlite":  # the file itself holds no trace either
+        assert db.engine.url.database is not None
+        with open(db.engine.url.database, "rb") as handle:
+            assert PASSWORD.encode() not in handle.read()
 
 
 def test_a_hash_made_with_weaker_parameters_is_replaced_at_the_next_sign_in(

@@ -1,10 +1,6 @@
 """The audit trail: appended with each change, refused updates, and a chain that names
 the row someone changed or removed anyway."""
 
-import sqlite3
-from contextlib import closing
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
@@ -49,29 +45,34 @@ def test_the_database_refuses_to_update_or_delete_a_row(
             session.execute(text(statement))
 
 
-def _tamper(path: Path, *statements: str) -> None:
-    with closing(sqlite3.connect(path)) as raw:
-        raw.execute("DROP TRIGGER audit_events_append_only_update")
-        raw.execute("DROP TRIGGER audit_events_append_only_delete")
+def _tamper(db: Database, *statements: str) -> None:
+    """What someone with the database's own tools could do: step past the triggers."""
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("DROP TRIGGER audit_events_append_only_update")
+            connection.exec_driver_sql("DROP TRIGGER audit_events_append_only_delete")
+        else:  # disabled for this transaction only: the next test's schema keeps them
+            connection.exec_driver_sql("ALTER TABLE audit_events DISABLE TRIGGER USER")
         for statement in statements:
-            raw.execute(statement)
-        raw.commit()
+            connection.exec_driver_sql(statement)
+        if connection.dialect.name != "sqlite":
+            connection.exec_driver_sql("ALTER TABLE audit_events ENABLE TRIGGER USER")
 
 
-def test_a_changed_row_is_named(db: Database, db_path: Path, every_role: dict[str, Actor]) -> None:
-    _tamper(db_path, "UPDATE audit_events SET account_name = '别人' WHERE id = 3")
+def test_a_changed_row_is_named(db: Database, every_role: dict[str, Actor]) -> None:
+    _tamper(db, "UPDATE audit_events SET account_name = '别人' WHERE id = 3")
     with acting_as(every_role["admin"]), pytest.raises(AuditTrailError, match="row 3 was changed"):
         audit.verify(db)
 
 
-def test_a_removed_row_is_named(db: Database, db_path: Path, every_role: dict[str, Actor]) -> None:
-    _tamper(db_path, "DELETE FROM audit_events WHERE id = 2")
+def test_a_removed_row_is_named(db: Database, every_role: dict[str, Actor]) -> None:
+    _tamper(db, "DELETE FROM audit_events WHERE id = 2")
     with acting_as(every_role["admin"]), pytest.raises(AuditTrailError, match="row 2 is missing"):
         audit.verify(db)
 
 
 def test_personal_values_are_kept_apart_and_erasable_without_breaking_the_chain(
-    db: Database, db_path: Path, every_role: dict[str, Actor]
+    db: Database, every_role: dict[str, Actor]
 ) -> None:
     with acting_as(every_role["hr"]):
         _write(
@@ -84,10 +85,10 @@ def test_personal_values_are_kept_apart_and_erasable_without_breaking_the_chain(
         )
     with acting_as(every_role["admin"]):
         assert audit.entries(db, limit=1)[0].after == {"name": "另一个独特名字"}
-    with closing(sqlite3.connect(db_path)) as raw:
-        [(before, after)] = raw.execute(
+    with db.engine.connect() as raw:
+        [(before, after)] = raw.exec_driver_sql(
             "SELECT before, after FROM audit_events ORDER BY id DESC LIMIT 1"
-        ).fetchall()
+        ).all()
     assert "独一无二" not in before and "另一个" not in after
     with db.writing() as session:
         assert audit.erase_person(session, 1) == 2
@@ -96,13 +97,10 @@ def test_personal_values_are_kept_apart_and_erasable_without_breaking_the_chain(
         assert audit.entries(db, limit=1)[0].after == {"name": audit.ERASED}
 
 
-def test_a_changed_quoted_value_is_named(
-    db: Database, db_path: Path, every_role: dict[str, Actor]
-) -> None:
+def test_a_changed_quoted_value_is_named(db: Database, every_role: dict[str, Actor]) -> None:
     with acting_as(every_role["hr"]):
         _write(db, "x", after={"name": "甲"}, person_id=1, personal=["name"])
-    with closing(sqlite3.connect(db_path)) as raw:
-        raw.execute("UPDATE audit_personal_values SET value = '乙'")
-        raw.commit()
+    with db.engine.begin() as raw:
+        raw.exec_driver_sql("UPDATE audit_personal_values SET value = '乙'")
     with acting_as(every_role["admin"]), pytest.raises(AuditTrailError, match="quoted by audit"):
         audit.verify(db)

@@ -157,6 +157,7 @@ def test_export_writes_everything_owner_only(db: Database, tmp_path: Path) -> No
         assert person != 0 and NAME not in path.name
 
 
+@pytest.mark.sqlite_only
 def test_erasure_removes_the_values_from_the_database_file_and_its_wal(
     db: Database, db_path: Path, tmp_path: Path
 ) -> None:

@@ -7,11 +7,11 @@ after each, what was saved before is intact and the next action works again.
 
 import errno
 import os
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from cs_trainer import known_problems, language
 from cs_trainer.errors import (
@@ -50,6 +50,7 @@ def english() -> Iterator[None]:
     language.set_current("en")
 
 
+@pytest.mark.sqlite_only
 def test_a_full_database_is_disk_full_and_keeps_what_was_saved(db: Database, english: None) -> None:
     _add(db, "first")
     with db.engine.connect() as connection:
@@ -73,6 +74,7 @@ def test_a_full_database_is_disk_full_and_keeps_what_was_saved(db: Database, eng
     assert "after" in _names(db)
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_file_is_read_only_and_stays_readable(
     db: Database, db_path: Path, english: None
 ) -> None:
@@ -88,21 +90,16 @@ def test_a_read_only_file_is_read_only_and_stays_readable(
     read_only.dispose()
 
 
-def test_a_lock_held_past_the_timeout_is_busy_and_then_clears(
-    db: Database, db_path: Path, english: None
-) -> None:
+def test_a_lock_held_past_the_timeout_is_busy_and_then_clears(db: Database, english: None) -> None:
+    """Another process mid-write (SQLite's write lock, PostgreSQL's advisory write lock)."""
     _add(db, "before")
     hurried = Database(db.url, busy_timeout_ms=200)
-    holder = sqlite3.connect(db_path, isolation_level=None)
-    holder.execute("BEGIN IMMEDIATE")
-    try:
+    with db.writing() as holder:
+        holder.execute(text("SELECT 1"))  # the write session's lock is taken
         with pytest.raises(DatabaseBusyError) as caught:
             _add(hurried)
         message = str(caught.value)
         assert "busy" in message and "Try again" in message and MARKER not in message
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
     _add(hurried, "after")  # the lock is gone: the same action works now
     assert set(_names(hurried)) == {"before", "after"}
     hurried.dispose()
