@@ -17,8 +17,9 @@ postgres_bin() {
 }
 
 # Runs a server program as the postgres user when we are root: the server refuses root.
+# From /, which that user may enter (the clone's folder may be closed to it).
 as_postgres() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 free_port() {
