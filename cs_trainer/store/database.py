@@ -48,6 +48,7 @@ from cs_trainer.errors import (
     UserError,
 )
 from cs_trainer.files import FOLDER_MODE, owner_only
+from cs_trainer.store import field_limits
 
 APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
@@ -97,6 +98,7 @@ class Database:
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         writer_engine = self.engine.execution_options(**{_IMMEDIATE: True})
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
+        event.listen(self._writer, "before_flush", field_limits.check_lengths)
 
     @classmethod
     def open(cls, option: str | None = None) -> "Database":

@@ -63,8 +63,8 @@ def test_a_full_database_is_disk_full_and_keeps_what_was_saved(db: Database, eng
         full.engine, "connect", lambda raw, _r: raw.execute(f"PRAGMA max_page_count = {pages}")
     )
     with pytest.raises(DiskFullError) as caught:
-        for number in range(200):
-            _add(full, f"{MARKER} {number} " + "x" * 2000)
+        for number in range(5000):  # names at their length limit, until no page is left
+            _add(full, f"{MARKER} {number} " + "满" * 150)
     message = str(caught.value)
     assert "Free some disk space" in message and "nothing already saved was lost" in message
     assert MARKER not in message and "INSERT" not in message and "damaged" not in message

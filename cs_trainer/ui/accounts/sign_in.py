@@ -25,6 +25,7 @@ from cs_trainer.services import accounts
 from cs_trainer.services.acting import Actor
 from cs_trainer.services.permissions import ADMIN
 from cs_trainer.store.database import Database
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.operations import Op
 
 ERROR_STYLE = "color: #b00020;"
@@ -104,9 +105,9 @@ class FirstAdminDialog(_AccountDialog):
             ).replace("%1", str(accounts.MIN_PASSWORD)),
             parent,
         )
-        self.name_edit = QLineEdit()
+        self.name_edit = bounded_edit("accounts", "name")
         self.name_edit.setPlaceholderText(self.tr("no spaces, e.g. wang.li"))
-        self.display_edit = QLineEdit()
+        self.display_edit = bounded_edit("accounts", "display_name")
         self.password_edit = _password_edit()
         self.repeat_edit = _password_edit()
         self.form.addRow(self.tr("&Sign-in name"), self.name_edit)

@@ -31,6 +31,7 @@ from cs_trainer.services.accounts import AccountSummary, NewAccount
 from cs_trainer.services.permissions import ACCOUNTS, ROLES, TRAINEE
 from cs_trainer.store.database import Database
 from cs_trainer.ui.accounts import session
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.table_model import Column, RowTableModel
@@ -87,9 +88,9 @@ class AddAccountDialog(QDialog):
         self.role_combo = QComboBox()
         for role in roles:
             self.role_combo.addItem(session.role_title(role), role)
-        self.name_edit = QLineEdit()
+        self.name_edit = bounded_edit("accounts", "name")
         self.name_edit.setPlaceholderText(self.tr("no spaces, e.g. wang.li"))
-        self.display_edit = QLineEdit()
+        self.display_edit = bounded_edit("accounts", "display_name")
         self.password_edit = _secret_edit()
         self.repeat_edit = _secret_edit()
         self.pin_edit = _secret_edit()

@@ -6,13 +6,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services.candidates import CONSENT_TEXT, NewCandidate
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.translation import content_text
 
 
@@ -26,9 +26,9 @@ class AddCandidateDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, consent: Text = CONSENT_TEXT) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add candidate"))
-        self.name_edit = QLineEdit()
-        self.phone_edit = QLineEdit()
-        self.position_edit = QLineEdit()
+        self.name_edit = bounded_edit("people", "name")
+        self.phone_edit = bounded_edit("people", "phone")
+        self.position_edit = bounded_edit("people", "position")
         self.position_edit.setPlaceholderText(self.tr("e.g. customer service specialist"))
         consent_text = QLabel(content_text(consent))
         consent_text.setWordWrap(True)

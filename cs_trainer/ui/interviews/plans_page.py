@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,6 +29,7 @@ from cs_trainer.store.database import Database
 from cs_trainer.ui.selftest.result_view import group_name
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings import window_state
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
@@ -77,8 +77,8 @@ class PlansPage(QWidget):
         self.new_plan()
 
     def _editor(self) -> QWidget:
-        self.name_edit = QLineEdit()
-        self.position_edit = QLineEdit()
+        self.name_edit = bounded_edit("interview_plans", "name")
+        self.position_edit = bounded_edit("interview_plans", "position")
         self.position_edit.setPlaceholderText(self.tr("e.g. customer service specialist"))
         self.bank_combo = QComboBox()
         self.bank_combo.currentIndexChanged.connect(self._show_bank)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -47,6 +46,7 @@ from cs_trainer.ui.roleplays.roleplay_catalogue_model import (
     stars,
 )
 from cs_trainer.ui.roleplays.roleplay_end import rich
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
@@ -104,7 +104,7 @@ class NewTraineeDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New trainee"))
-        self.name_edit = QLineEdit()
+        self.name_edit = bounded_edit("people", "name")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

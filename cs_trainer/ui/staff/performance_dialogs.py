@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.ui.accounts import session
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.staff.dates import date_edit, to_date
 
 
@@ -34,8 +35,8 @@ class AddStaffDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add staff member"))
-        self.name_edit = QLineEdit()
-        self.position_edit = QLineEdit()
+        self.name_edit = bounded_edit("people", "name")
+        self.position_edit = bounded_edit("people", "position")
         self.position_edit.setPlaceholderText(self.tr("e.g. customer service specialist"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -25,6 +25,7 @@ from cs_trainer.services.progress import (
     CohortTable,
 )
 from cs_trainer.ui.shared import table_model
+from cs_trainer.ui.shared.bounded_edit import bounded_edit
 from cs_trainer.ui.shared.table_model import Column, RowTableModel
 from cs_trainer.ui.shared.translation import content_text
 
@@ -155,7 +156,7 @@ class NewCohortDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New cohort"))
-        self.name_edit = QLineEdit()
+        self.name_edit = bounded_edit("cohorts", "name")
         self.name_edit.setPlaceholderText(self.tr("e.g. New staff, November"))
         buttons = _ok_cancel(self)
         self.name_edit.textChanged.connect(lambda text: _ok(buttons).setEnabled(bool(text.strip())))
