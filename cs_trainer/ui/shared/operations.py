@@ -40,7 +40,7 @@ from shiboken6 import isValid
 from cs_trainer import changes, known_problems
 from cs_trainer.errors import Interrupted, UserError
 from cs_trainer.store.database import Database
-from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared import gui_thread_gc, problems
 from cs_trainer.ui.shared.changes import ChangeBus
 
 T = TypeVar("T")
@@ -56,9 +56,14 @@ def pending() -> int:
 
 
 def worker_pool() -> QThreadPool:
-    """The one thread every operation runs on, in the order they were started."""
+    """The one thread every operation runs on, in the order they were started.
+
+    Before it first runs, the cycle collector moves to the GUI thread: collected on
+    the worker, a cycle holding a Qt object deletes that object on the wrong thread.
+    """
     global _pool
     if _pool is None:
+        gui_thread_gc.install()
         _pool = QThreadPool()
         _pool.setMaxThreadCount(1)
         _pool.setExpiryTimeout(-1)
@@ -128,7 +133,10 @@ class Op(Generic[T]):
         self._on_cancelled: Callable[[], None] | None = None
         self._label: str | None = None
         self.reporter: ProgressReporter | None = None
-        self.relay = _Relay()  # not the parent's child: the page may close first
+        # Not the page's child (the page may close first) but the application's: Qt owns
+        # it, so it dies by deleteLater on the GUI thread, never with the last Python
+        # reference to this operation, which the worker thread may hold.
+        self.relay = _Relay(QCoreApplication.instance())
         self.relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self.relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self.progress_dialog: QProgressDialog | None = None
