@@ -18,6 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.progress_data import CohortSheet, SkillPercent
+from cs_trainer.reports.spreadsheet_cells import neutralised, text_cell, xlsx_text
 
 NAME_HEADER = "姓名 Name"
 MEAN_HEADER = "平均（最近）Mean of latest (%)"
@@ -50,10 +51,11 @@ def cohort_records(sheet: CohortSheet) -> list[list[Value]]:
 
 
 def _csv_value(value: Value) -> str:
-    """Percentages with one decimal, so a spreadsheet reads them as numbers."""
+    """Percentages with one decimal, so a spreadsheet reads them as numbers; text
+    (names, titles) never as a formula."""
     if value is None:
         return ""
-    return value if isinstance(value, str) else f"{value:.1f}"
+    return neutralised(value) if isinstance(value, str) else f"{value:.1f}"
 
 
 def write_cohort_csv(sheet: CohortSheet, out: Path) -> None:
@@ -64,23 +66,30 @@ def write_cohort_csv(sheet: CohortSheet, out: Path) -> None:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)  # "\r\n" line ends, as Excel expects
-    writer.writerow(cohort_headers(sheet))
+    writer.writerow([neutralised(header) for header in cohort_headers(sheet)])
     writer.writerows([_csv_value(v) for v in record] for record in cohort_records(sheet))
     write_atomically(out, buffer.getvalue().encode("utf-8-sig"))
 
 
 def _excel_value(value: Value) -> str | float | None:
-    """Percentages as fractions (0.85), which the "0.0%" format shows as 85.0%."""
+    """Percentages as fractions (0.85), which the "0.0%" format shows as 85.0%; text
+    without what a workbook cannot hold."""
+    if isinstance(value, str):
+        return xlsx_text(value)
     return value / 100 if isinstance(value, float | int) else value
 
 
 def _fill_table(
     worksheet: Worksheet, headers: list[str], records: list[list[Value]], widths: list[float]
 ) -> None:
-    """A bold, frozen, wrapped header row over the records, percentages formatted."""
-    worksheet.append(headers)
+    """A bold, frozen, wrapped header row over the records, percentages formatted;
+    every text (a name, a title) a string cell."""
+    worksheet.append([xlsx_text(header) for header in headers])
     for record in records:
         worksheet.append([_excel_value(value) for value in record])
+    for row in worksheet.iter_rows():
+        for cell in row:
+            text_cell(cell)
     for cell in worksheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
@@ -106,7 +115,7 @@ def cohort_workbook_bytes(sheet: CohortSheet) -> bytes:
     _fill_table(scores, headers, cohort_records(sheet), [18.0] + [16.0] * (len(headers) - 1))
     skills = workbook.create_sheet(SKILLS_TITLE)
     _fill_table(skills, ["技能 Skill", "得分率 Score (%)"], _skill_records(sheet.skills), [26, 14])
-    workbook.properties.title = f"{sheet.cohort} — {sheet.period.label()}"
+    workbook.properties.title = xlsx_text(f"{sheet.cohort} — {sheet.period.label()}")
     workbook.properties.creator = "cs_trainer"
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,10 +1,13 @@
 """The cohort table as CSV (UTF-8 with BOM) and XLSX, read back as a spreadsheet would."""
 
 import csv
+import tempfile
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from cs_trainer.reports.cohort_export import (
@@ -22,6 +25,7 @@ from cs_trainer.reports.progress_data import (
     SkillPercent,
 )
 from cs_trainer.reports.sheet_data import Bilingual
+from cs_trainer.reports.spreadsheet_cells import xlsx_text
 
 RATIONAL = Bilingual("理智型客户", "Rational customer")
 QUIZ = Bilingual("知识测验", "Knowledge quiz")
@@ -102,3 +106,49 @@ def test_an_empty_cohort_exports_just_the_header(tmp_path: Path) -> None:
     ]
     rows = list(load_workbook(tmp_path / "empty.xlsx").active.iter_rows(values_only=True))
     assert rows == [(NAME_HEADER, MEAN_HEADER)]
+
+
+def _named(names: list[str], cohort: str = "班") -> CohortSheet:
+    rows = [CohortSheetRow(name, [CohortCell(50.0, 50.0, 1)]) for name in names]
+    column = InstrumentColumn("quiz:basics", "quiz", QUIZ)
+    return CohortSheet("", cohort, date(2026, 11, 30), Period(), [column], rows, [])
+
+
+FORMULAS = ["=1+1", '=HYPERLINK("http://example.com","点我")', "+1", "-1", "@SUM(A1)", "\t=1"]
+
+
+def test_a_trainee_named_like_a_formula_exports_as_text(tmp_path: Path) -> None:
+    sheet = _named(FORMULAS)
+    write_cohort_csv(sheet, tmp_path / "scores.csv")
+    write_cohort_xlsx(sheet, tmp_path / "scores.xlsx")
+
+    with (tmp_path / "scores.csv").open(encoding="utf-8-sig", newline="") as handle:
+        csv_names = [row[0] for row in list(csv.reader(handle))[1:]]
+    assert csv_names == ["'" + name for name in FORMULAS]  # the apostrophe: text, not formula
+    scores = load_workbook(tmp_path / "scores.xlsx")["成绩 Scores"]
+    cells = [row[0] for row in scores.iter_rows(min_row=2)]
+    assert [cell.value for cell in cells] == FORMULAS  # exactly the name, as a string cell
+    assert {cell.data_type for cell in cells} == {"s"}
+
+
+def test_control_characters_a_workbook_cannot_hold_are_dropped_from_it(tmp_path: Path) -> None:
+    sheet = _named(["小\x00王\x07", "ok"], cohort="班\x1b级")
+    write_cohort_xlsx(sheet, tmp_path / "scores.xlsx")
+
+    workbook = load_workbook(tmp_path / "scores.xlsx")
+    assert [row[0] for row in workbook["成绩 Scores"].iter_rows(min_row=2, values_only=True)] == [
+        "小王",
+        "ok",
+    ]
+    assert workbook.properties.title.startswith("班级 — ")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=30), min_size=1, max_size=4))
+def test_any_names_export_without_a_live_formula(names: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "scores.xlsx"
+        write_cohort_xlsx(_named(names), out)
+        cells = [row[0] for row in load_workbook(out).active.iter_rows(min_row=2)]
+    assert all(cell.data_type != "f" for cell in cells)
+    assert [cell.value or "" for cell in cells] == [xlsx_text(name) for name in names]
