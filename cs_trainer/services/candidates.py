@@ -95,6 +95,7 @@ class CandidateSummary:
     consent_version: str | None = None
     consent_withdrawn_at: datetime | None = None
     erased_at: datetime | None = None
+    version: int = 0  # what a stage move or decision from this row names (services.pipeline)
 
 
 class DuplicatePhoneError(UserError):
@@ -370,6 +371,7 @@ def _summary(person: Person, attempts: list[Attempt]) -> CandidateSummary:
         latest_band=latest.band if latest else None,
         has_unfinished=any(a.status == "in_progress" for a in attempts),
         stage=person.stage,
+        version=person.version,
         consent_version=person.consent_version,
         consent_withdrawn_at=person.consent_withdrawn_at,
         erased_at=person.erased_at,

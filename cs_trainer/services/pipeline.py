@@ -4,6 +4,12 @@ registered → screened → first interview → second interview → approved �
 onboarding → probation review; a candidate can be rejected or withdraw at any
 active stage, and a closed case can be reopened at the stage it was closed from.
 Every move is kept with who, when and why.
+
+Two interviewers may act on one candidate from two laptops. Each move and decision
+bumps the person's ``version``; the page passes the version it showed, and a save based
+on an older one is refused with what the record holds now (:class:`StaleRecordError`),
+never written over it. The check and the bump run under the write lock, so two saves
+from the same version cannot both pass.
 """
 
 from dataclasses import dataclass
@@ -82,15 +88,29 @@ def allowed_moves(stage: str) -> list[str]:
     return [*following, *CLOSED_STAGES]
 
 
+class StaleRecordError(UserError):
+    """The save was based on an older view of the candidate: nothing was written, and
+    the message says what the record holds now, so the person can look again."""
+
+
 @permissions.requires(DECIDE)
-def move_stage(db: Database, person_id: int, to_stage: str, by: str, reason: str) -> str:
+def move_stage(
+    db: Database,
+    person_id: int,
+    to_stage: str,
+    by: str,
+    reason: str,
+    seen_version: int | None = None,
+) -> str:
     """Move a candidate (``to_stage`` may be "reopen"); return the new stage.
 
     Recorded under the signed-in account; ``by`` (typed) counts only while the
-    database has no accounts.
+    database has no accounts. ``seen_version`` is the record's version the person
+    saw (None: the caller acts on the record as it is, e.g. the CLI).
     """
     with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
+        _check_version(session, person, seen_version)
         return _move(session, person, to_stage, by, reason)
 
 
@@ -107,10 +127,18 @@ def stage_history(db: Database, person_id: int) -> list[StageChange]:
 
 
 @permissions.requires(DECIDE)
-def decide(db: Database, person_id: int, decision: str, reason: str, by: str) -> None:
+def decide(
+    db: Database,
+    person_id: int,
+    decision: str,
+    reason: str,
+    by: str,
+    seen_version: int | None = None,
+) -> None:
     """Record hire / hold / reject; rejecting also closes the case as "rejected".
 
     Every decision needs its reason; it is recorded under the signed-in account.
+    ``seen_version`` as for :func:`move_stage`.
     """
     if decision not in DECISIONS:
         raise UserError(
@@ -123,11 +151,9 @@ def decide(db: Database, person_id: int, decision: str, reason: str, by: str) ->
     by = acting.signed_in_name(by)
     with db.writing(changes.CANDIDATES) as session:
         person = _person(session, person_id)
-        previous = session.scalars(
-            select(Decision.decision)
-            .where(Decision.person_id == person_id)
-            .order_by(Decision.at.desc(), Decision.id.desc())
-        ).first()
+        _check_version(session, person, seen_version)
+        previous = _latest_decision_code(session, person_id)
+        person.version += 1
         session.add(
             Decision(
                 person_id=person_id,
@@ -202,7 +228,35 @@ def _move(session: Session, person: Person, to_stage: str, by: str, reason: str)
         personal=["reason"],
     )
     person.stage = target
+    person.version += 1
     return target
+
+
+def _latest_decision_code(session: Session, person_id: int) -> str | None:
+    return session.scalars(
+        select(Decision.decision)
+        .where(Decision.person_id == person_id)
+        .order_by(Decision.at.desc(), Decision.id.desc())
+    ).first()
+
+
+def _check_version(session: Session, person: Person, seen_version: int | None) -> None:
+    """Refuse a save based on an older version of the record, naming what it holds now."""
+    if seen_version is None or seen_version == person.version:
+        return
+    latest = _latest_decision_code(session, person.id)
+    decision = DECISIONS.get(latest or "", Text(zh="无", en="none"))
+    raise StaleRecordError(
+        "someone else changed this candidate after you opened the record: the stage is now"
+        " {stage_en} and the latest decision {decision_en}. Nothing was saved; look at the"
+        " record again before you act",
+        "在您打开记录之后，有人修改了这位应聘者：现在的阶段是“{stage_zh}”，最新的决定是"
+        "“{decision_zh}”。本次没有保存，请重新查看记录后再操作",
+        stage_en=_stage_name(person.stage, "en"),
+        stage_zh=_stage_name(person.stage, "zh"),
+        decision_en=decision.en,
+        decision_zh=decision.zh,
+    )
 
 
 def _reopened_stage(session: Session, person: Person) -> str:

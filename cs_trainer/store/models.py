@@ -37,6 +37,9 @@ class Person(Base):
     stage: Mapped[str] = mapped_column(
         String(32), default="registered", server_default="registered"
     )
+    # Bumped by every stage move and decision; a save names the version it saw, and a
+    # stale one is refused (services/pipeline.py), never an overwrite.
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
     # Trainees belong to a cohort (a training class); others have none.
     cohort_id: Mapped[int | None] = mapped_column(
         ForeignKey("cohorts.id", name="fk_people_cohort_id_cohorts")

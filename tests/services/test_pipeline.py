@@ -78,3 +78,32 @@ def test_bad_decisions_are_refused(db: Database, person: int) -> None:
     with pytest.raises(NotFoundError):
         pipeline.decide(db, 999, "hire", "好", "王经理")
     assert pipeline.latest_decision(db, person) is None
+
+
+def test_a_decision_from_a_stale_view_is_refused_with_the_current_values(
+    db: Database, person: int
+) -> None:
+    seen = candidates.get_candidate(db, person).version  # both interviewers open the record
+    pipeline.decide(db, person, "reject", "岗位已满", "王经理", seen_version=seen)
+    with pytest.raises(pipeline.StaleRecordError) as refused:
+        pipeline.decide(db, person, "hire", "沟通能力强", "李主管", seen_version=seen)
+
+    assert "stage is now Rejected and the latest decision Reject" in refused.value.message("en")
+    assert "现在的阶段是“未录用”，最新的决定是“不录用”" in refused.value.message("zh")
+    latest = pipeline.latest_decision(db, person)
+    assert latest is not None and (latest.decision, latest.by) == ("reject", "王经理")
+    assert candidates.get_candidate(db, person).stage == "rejected"
+
+
+def test_a_stage_move_from_a_stale_view_is_refused_and_a_fresh_one_saves(
+    db: Database, person: int
+) -> None:
+    seen = candidates.get_candidate(db, person).version
+    pipeline.move_stage(db, person, "screened", "王经理", "", seen_version=seen)
+    with pytest.raises(pipeline.StaleRecordError, match="stage is now Screened"):
+        pipeline.move_stage(db, person, "withdrawn", "李主管", "本人放弃", seen_version=seen)
+    assert [c.to_stage for c in pipeline.stage_history(db, person)] == ["screened"]
+
+    fresh = candidates.get_candidate(db, person).version
+    assert fresh == seen + 1
+    assert pipeline.move_stage(db, person, "withdrawn", "李主管", "本人放弃", fresh) == "withdrawn"

@@ -26,7 +26,7 @@ from cs_trainer.services.app_settings import get_setting
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store.database import Database
 from cs_trainer.store.migrate import alembic_config, current_revision
-from cs_trainer.store.models import Attempt, InstrumentSnapshot, Response
+from cs_trainer.store.models import Attempt, Decision, InstrumentSnapshot, Person, Response
 
 WORKERS = ("a", "b", "c", "d")
 
@@ -75,6 +75,15 @@ WORKER = textwrap.dedent(
             app_settings.set_setting(db, f"race-{name}", str(round_))
             app_settings.set_setting(db, "race-shared", f"{name}{round_}")
             acknowledged.append(f"{name}{round_}")
+        elif task == "decide":
+            from cs_trainer.services import pipeline
+
+            decision = ("hire", "hold")[round_ % 2]
+            try:
+                pipeline.decide(db, extra["person"], decision, name, name, seen_version=round_)
+                acknowledged.append([round_, name])
+            except pipeline.StaleRecordError:
+                pass
     db.dispose()
     print(json.dumps(acknowledged))
     """
@@ -166,6 +175,23 @@ def test_four_processes_saving_settings_lose_no_update(db: Database, tmp_path: P
         assert get_setting(db, f"race-{name}") == str(rounds - 1)
     assert get_setting(db, "race-shared") in written
     assert audit.verify(db).rows > 0  # raises if two writers forked the chain
+
+
+@pytest.mark.slow
+def test_four_processes_deciding_from_one_version_save_exactly_one(
+    db: Database, tmp_path: Path
+) -> None:
+    person = _person(db)  # version 0; each round every process decides from the round's
+    rounds = 6
+    acknowledged = _flat(_race("decide", db.url, tmp_path, rounds=rounds, person=person))
+    won = [(int(str(pair[0])), str(pair[1])) for pair in acknowledged if isinstance(pair, list)]
+    assert sorted(round_ for round_, _name in won) == list(range(rounds))  # one per round
+    with db.reading() as session:
+        stored = session.scalars(
+            select(Decision.reason).where(Decision.person_id == person).order_by(Decision.id)
+        ).all()
+        assert stored == [name for _round, name in sorted(won)]
+        assert session.scalar(select(Person.version).where(Person.id == person)) == rounds
 
 
 @pytest.mark.slow

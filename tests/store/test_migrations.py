@@ -61,7 +61,7 @@ def test_upgrading_from_0001_keeps_candidates_and_selftests_and_fills_the_new_co
     db = Database.open(str(path))
     try:
         with db.engine.connect() as connection:
-            assert current_revision(connection) == "0004"  # every later revision applied too
+            assert current_revision(connection) == "0005"  # every later revision applied too
             stage = connection.execute(text("SELECT stage FROM people")).scalar_one()
             kind = connection.execute(text("SELECT kind FROM attempts")).scalar_one()
             notes = set(connection.execute(text("SELECT notes FROM responses")).scalars())

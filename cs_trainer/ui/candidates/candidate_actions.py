@@ -16,6 +16,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from cs_trainer import changes
 from cs_trainer.errors import UserError
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.quizzes.selftest import service_potential
@@ -141,6 +142,13 @@ class CandidateActions(QObject):
         edit = EditCandidateDialog.ask(self._parent, candidate)
         if edit is not None and edit != CandidateEdit():
             self._save_edit(candidate.id, edit, allow_duplicate=False)
+
+    def _refused_save(self, problem: UserError) -> None:
+        """Say why; after a stale save, show the record as it is now (another laptop
+        changed it), so the person decides on what is there."""
+        problems.show_problem(self._parent, problem)
+        if isinstance(problem, pipeline.StaleRecordError):
+            self._bus.announce(changes.CANDIDATES)
 
     def _save_edit(self, candidate_id: int, edit: CandidateEdit, allow_duplicate: bool) -> None:
         def duplicate(problem: UserError) -> None:
@@ -288,8 +296,14 @@ class CandidateActions(QObject):
         if request is not None:
             self._save(
                 lambda db: pipeline.move_stage(
-                    db, candidate.id, request.to_stage, request.by, request.reason
-                )
+                    db,
+                    candidate.id,
+                    request.to_stage,
+                    request.by,
+                    request.reason,
+                    seen_version=candidate.version,
+                ),
+                problem=self._refused_save,
             )
 
     def decide(self, candidate: CandidateSummary) -> None:
@@ -299,6 +313,12 @@ class CandidateActions(QObject):
         if request is not None:
             self._save(
                 lambda db: pipeline.decide(
-                    db, candidate.id, request.decision, request.reason, request.by
-                )
+                    db,
+                    candidate.id,
+                    request.decision,
+                    request.reason,
+                    request.by,
+                    seen_version=candidate.version,
+                ),
+                problem=self._refused_save,
             )

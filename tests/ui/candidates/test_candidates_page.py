@@ -1,5 +1,6 @@
 """Registering candidates (with consent), the candidate list, and typing in paper answers."""
 
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -212,3 +213,37 @@ def test_a_stage_change_is_saved_and_a_refused_one_is_one_message(
     assert shown_problems == ["closing or reopening a case needs a reason"]
     assert candidates.get_candidate(db, candidate_id).stage == "screened"
     assert page.stage_button.isEnabled()
+
+
+def test_a_stage_change_over_another_laptops_change_is_refused_and_the_page_shows_it(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    from cs_trainer.services import pipeline
+    from cs_trainer.ui.candidates.pipeline_dialogs import StageDialog, StageRequest
+
+    page = window.candidates_page
+    page.select_candidate(candidate_id)
+
+    def answer_while_another_laptop_moves_the_candidate(*_args: object) -> StageRequest:
+        laptop = threading.Thread(  # not the GUI thread, as another laptop's write is not
+            target=lambda: pipeline.move_stage(db, candidate_id, "screened", "李主管", "")
+        )
+        laptop.start()
+        laptop.join()
+        return StageRequest("withdrawn", "本人放弃", "王经理")
+
+    monkeypatch.setattr(
+        StageDialog, "ask", classmethod(answer_while_another_laptop_moves_the_candidate)
+    )
+    qtbot.mouseClick(page.stage_button, Qt.MouseButton.LeftButton)
+    settle()
+    assert len(shown_problems) == 1
+    assert "the stage is now Screened" in shown_problems[0]
+    assert candidates.get_candidate(db, candidate_id).stage == "screened"
+    assert "Stage: <b>Screened</b>" in page.detail.info_label.text()  # what is there now
