@@ -48,7 +48,7 @@ from cs_trainer.errors import (
     UserError,
 )
 from cs_trainer.files import FOLDER_MODE, owner_only
-from cs_trainer.store import field_limits
+from cs_trainer.store import change_counters, field_limits
 
 APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
@@ -99,6 +99,7 @@ class Database:
         writer_engine = self.engine.execution_options(**{_IMMEDIATE: True})
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
         event.listen(self._writer, "before_flush", field_limits.check_lengths)
+        self._seen_changes = change_counters.SeenChanges()
 
     @classmethod
     def open(cls, option: str | None = None) -> "Database":
@@ -106,6 +107,7 @@ class Database:
         database = cls(resolve_database_url(option))
         try:
             database.migrate()
+            database.changed_elsewhere()  # what is there now is what this process has seen
         except BaseException:
             database.dispose()  # do not keep a refused file open (and locked on Windows)
             raise
@@ -128,7 +130,14 @@ class Database:
             guard()
         with self._problems_told(), self._writer() as session, session.begin():
             yield session
+            counters = change_counters.bump(session, changed)
+        self._seen_changes.saw(counters)  # our own write: not news to this process
         changes.record(changed)
+
+    def changed_elsewhere(self) -> frozenset[str]:
+        """The kinds of data another process changed since this one last looked."""
+        with self.reading() as session:
+            return self._seen_changes.saw(change_counters.read(session))
 
     @contextmanager
     def _problems_told(self) -> Iterator[None]:

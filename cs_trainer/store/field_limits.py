@@ -38,6 +38,7 @@ TITLES: dict[tuple[str, str], tuple[str, str]] = {
 INTERNAL: frozenset[tuple[str, str]] = frozenset(
     {
         ("app_settings", "key"),
+        ("change_counters", "kind"),
         ("audit_events", "role"),
         ("audit_events", "action"),
         ("audit_events", "target"),

@@ -140,6 +140,19 @@ class AppSetting(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class ChangeCounter(Base):
+    """How many committed writes changed each kind of data (:mod:`cs_trainer.changes`).
+
+    Another process's pages compare it with what they last saw and refresh what another
+    laptop changed; one tiny table read on a timer is the whole cost.
+    """
+
+    __tablename__ = "change_counters"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    counter: Mapped[int] = mapped_column(default=0, server_default="0")
+
+
 class InterviewPlan(Base):
     """A saved choice of questions, tasks and a typing passage for one position.
 

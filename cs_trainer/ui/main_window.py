@@ -40,6 +40,7 @@ from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.settings.settings_page import SettingsPage
 from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.change_watch import ChangeWatch
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.trainer.trainer_pages import ProgressSection, StaffSection
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(QWidget())  # nothing: signed out, the next sign-in pending
         self.setCentralWidget(self.screens)
         self.idle = IdleWatch(self._idle_interval(), self)
+        self.change_watch = ChangeWatch(self, db, self.bus)  # what other laptops changed
         self.idle.idle.connect(self.lock)
         self._account_menu()
         self._connect()

@@ -53,6 +53,7 @@ MODEL_TABLES = {
     "accounts",
     "audit_events",
     "audit_personal_values",
+    "change_counters",
 }
 
 
