@@ -9,16 +9,44 @@ wrote. Reading them is one query of at most a dozen rows, cheap enough for a tim
 
 import threading
 from collections.abc import Iterable
+from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import event, select, update
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
 from cs_trainer.store.models import ChangeCounter
 
+_WROTE = "cs_trainer_wrote"
+
+
+def watch_writes(factory: "sessionmaker[Session]") -> None:
+    """Note in each session whether it changed a row: a write session that changed
+    nothing (a sign-in that found nothing to reset) is no news to other processes."""
+    event.listen(factory, "after_flush", _flushed)
+    event.listen(factory, "do_orm_execute", _executed)
+
+
+def _flushed(session: Session, _context: Any) -> None:
+    if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+        session.info[_WROTE] = True
+
+
+def _executed(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info[_WROTE] = True
+
+
+def wrote(session: Session) -> bool:
+    """Whether ``session`` changed a row, or is about to at its commit."""
+    pending = session.new or session.deleted or any(session.is_modified(o) for o in session.dirty)
+    return bool(session.info.get(_WROTE) or pending)
+
 
 def bump(session: Session, kinds: Iterable[str]) -> dict[str, int]:
-    """Count one more write of each kind; returns the new counters."""
+    """Count one more write of each kind (if ``session`` wrote); returns the new counters."""
     counters: dict[str, int] = {}
+    if not wrote(session):
+        return counters
     for kind in sorted(set(kinds)):
         session.execute(
             update(ChangeCounter)

@@ -99,6 +99,7 @@ class Database:
         writer_engine = self.engine.execution_options(**{_IMMEDIATE: True})
         self._writer = sessionmaker(writer_engine, expire_on_commit=False)
         event.listen(self._writer, "before_flush", field_limits.check_lengths)
+        change_counters.watch_writes(self._writer)
         self._seen_changes = change_counters.SeenChanges()
 
     @classmethod

@@ -27,8 +27,7 @@ class ChangeWatch(QObject):
     """Polls the change counters for ``parent``'s pages; one per main window."""
 
     def __init__(self, parent: QWidget, db: Database, bus: ChangeBus) -> None:
-        super().__init__(parent)
-        self._parent = parent
+        super().__init__(parent)  # not kept as an attribute: the window must be free to go
         self._db = db
         self._bus = bus
         self._polling = False
@@ -44,7 +43,9 @@ class ChangeWatch(QObject):
         if self._polling:
             return
         self._polling = True
-        op = Op(self._parent, self._db, lambda db: db.changed_elsewhere())
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        op = Op(window, self._db, lambda db: db.changed_elsewhere())
         op.success(self._announce).problem(self._quiet).finished.connect(self._polled)
         op.run()
 
