@@ -49,6 +49,7 @@ from cs_trainer.errors import (
 )
 from cs_trainer.files import FOLDER_MODE, owner_only
 from cs_trainer.store import change_counters, field_limits
+from cs_trainer.store.database_url import checked_url
 
 APP_NAME = "cs_trainer"
 DATABASE_ENV = "CS_TRAINER_DATABASE"
@@ -66,12 +67,13 @@ def default_database_path() -> Path:
 def resolve_database_url(option: str | None = None) -> str:
     """``--database`` wins, then ``CS_TRAINER_DATABASE``, then the default file.
 
-    A value containing ``://`` is a SQLAlchemy URL; anything else is a file path.
+    A value containing ``://`` is a SQLAlchemy URL; anything else is a file path. A value
+    given is checked (:mod:`.database_url`); an empty variable counts as unset.
     """
-    value = option or os.environ.get(DATABASE_ENV) or str(default_database_path())
-    if "://" in value:
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    value = option if option is not None else os.environ.get(DATABASE_ENV) or None
+    if value is None:
+        return f"sqlite:///{default_database_path().expanduser().resolve()}"
+    return checked_url(value)
 
 
 WriteGuard = Callable[[], None]
