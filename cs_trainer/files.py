@@ -1,15 +1,33 @@
-"""Writing files so that nobody ever sees half of one, and nobody else reads them.
+"""Writing files so that nobody ever sees half of one, and nobody else reads them, under
+names that cannot leave the folder they were meant for.
 
 Everything cs_trainer writes (sheets, exports, banks, the database, its log) holds
 or may hold people's personal data, so it is readable by its owner only on POSIX:
-files 0600, folders 0700 (issue 9; see :func:`owner_only`).
+files 0600, folders 0700 (issue 9; see :func:`owner_only`). A file named after a
+person goes through :func:`safe_file_stem` / :func:`file_in_folder` (issue 10): a name
+such as ``../../etc/x`` once made the GUI's suggested path leave the chosen folder.
 """
 
 import contextlib
 import os
+import re
 import secrets
 import stat
+import unicodedata
 from pathlib import Path
+
+MAX_STEM = 80
+"""Characters of a file name made from a person's text, before the extension."""
+MAX_STEM_BYTES = 200
+"""Its UTF-8 bytes: file systems hold 255 bytes per name, and 80 Chinese characters
+are 240; the rest is room for " (2)", a sheet's own words and the extension."""
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_UNSAFE_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+"""Controls, invisible format characters (a right-to-left override can disguise
+"exe.pdf"), lone surrogates (no file system can store them), unassigned ones and
+line breaks."""
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))}
+_RESERVED |= {f"LPT{n}" for n in range(1, 10)}
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -59,3 +77,36 @@ def owner_only(path: Path, mode: int = FILE_MODE) -> None:
         status = path.stat()
         if status.st_uid == os.getuid() and stat.S_IMODE(status.st_mode) & ~mode:
             path.chmod(stat.S_IMODE(status.st_mode) & mode)
+
+
+def safe_file_stem(name: str, fallback: str) -> str:
+    """``name`` as a file name that every system accepts (Windows is the strictest).
+
+    Path separators, characters Windows forbids, controls and invisible characters
+    become "_", so the result is one name, never a path (``..`` cannot climb); leading
+    and trailing dots and spaces go (a leading dot hides a file; Windows drops trailing
+    ones); it is cut to :data:`MAX_STEM` characters and :data:`MAX_STEM_BYTES` bytes;
+    reserved device names get a "_", and an empty result becomes ``fallback``.
+    """
+    stem = "".join(_safe_character(character) for character in unicodedata.normalize("NFC", name))
+    stem = _cut(stem.strip(" ."), MAX_STEM, MAX_STEM_BYTES).rstrip(" .") or fallback
+    return f"{stem}_" if stem.split(".")[0].upper() in _RESERVED else stem
+
+
+def file_in_folder(folder: Path, name: str, suffix: str, fallback: str) -> Path:
+    """The file ``name + suffix`` in ``folder``, cleaned by :func:`safe_file_stem`, so it
+    is always directly inside ``folder`` (used for every suggested save path)."""
+    return folder / f"{safe_file_stem(name, fallback)}{suffix}"
+
+
+def _safe_character(character: str) -> str:
+    if _UNSAFE.match(character) or unicodedata.category(character) in _UNSAFE_CATEGORIES:
+        return "_"
+    return character
+
+
+def _cut(text: str, characters: int, size: int) -> str:
+    text = text[:characters]
+    while len(text.encode("utf-8")) > size:
+        text = text[:-1]
+    return text

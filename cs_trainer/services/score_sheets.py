@@ -7,8 +7,6 @@ The batch export is the one slow use case here, so it reports progress and
 checks a cancel flag between files; the GUI and the command line share it.
 """
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +15,7 @@ from pathlib import Path
 
 from cs_trainer import attempt_kinds
 from cs_trainer.errors import Interrupted, NotFoundError, UserError, refuse_write
+from cs_trainer.files import safe_file_stem
 from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.reports.cohort_export import write_cohort_csv, write_cohort_xlsx
 from cs_trainer.reports.cohort_sheet import write_cohort_sheet
@@ -56,10 +55,6 @@ Progress = Callable[[int, int, str], None]
 """progress(done, total, file name just written); called with (0, total, "") first."""
 
 WEAKEST_LIMIT = 3
-MAX_STEM = 80  # characters; keeps whole paths well inside Windows' limits
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10))}
-_RESERVED |= {f"LPT{n}" for n in range(1, 10)}
 
 
 class ExportInterrupted(Interrupted):
@@ -203,18 +198,6 @@ def _cell(cell: ProgressCell | None) -> CohortCell:
 
 
 # --------------------------------------------------------------------------- file names
-
-
-def safe_file_stem(name: str, fallback: str) -> str:
-    """``name`` as a file name that every system accepts (Windows is the strictest).
-
-    Characters Windows forbids become "_", leading and trailing dots and spaces go
-    (a leading dot hides a file; Windows drops trailing ones), reserved device
-    names get a "_", and an empty result becomes ``fallback``.
-    """
-    stem = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip(" .")[:MAX_STEM]
-    stem = stem.rstrip(" .") or fallback
-    return f"{stem}_" if stem.split(".")[0].upper() in _RESERVED else stem
 
 
 def unique_name(stem: str, suffix: str, taken: set[str]) -> str:

@@ -8,9 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from cs_trainer.errors import Interrupted, NotFoundError, UserError
+from cs_trainer.files import MAX_STEM, MAX_STEM_BYTES, safe_file_stem
 from cs_trainer.scenarios import runner
 from cs_trainer.services import cohorts, roleplays, score_sheets
-from cs_trainer.services.score_sheets import ExportInterrupted, safe_file_stem, unique_name
+from cs_trainer.services.score_sheets import ExportInterrupted, unique_name
 from cs_trainer.store.database import Database
 
 TRAINEES = ("小王", "小李", "张三丰")
@@ -215,7 +216,8 @@ def test_file_names_are_safe_everywhere() -> None:
     assert safe_file_stem(" .隐藏. ", "x") == "隐藏"
     assert safe_file_stem("nul.txt", "x") == "nul.txt_"
     assert safe_file_stem("", "trainee-7") == "trainee-7"
-    assert len(safe_file_stem("长" * 300, "x")) == score_sheets.MAX_STEM
+    assert len(safe_file_stem("long" * 300, "x")) == MAX_STEM
+    assert len(safe_file_stem("长" * 300, "x").encode()) <= MAX_STEM_BYTES
     taken: set[str] = set()
     assert [unique_name(s, ".pdf", taken) for s in ("Li", "LI", "li")] == [
         "Li.pdf",

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from cs_trainer.files import file_in_folder
 from cs_trainer.services.sheets import write_candidate_sheet
 from cs_trainer.store.database import Database
 from cs_trainer.ui.settings import preferences as settings
@@ -64,7 +65,7 @@ class SheetActions(QObject):
     def ask_save_path(cls, parent: QWidget, candidate_name: str) -> Path | None:
         """Qt's save dialog; tests replace this classmethod."""
         folder = settings.read(settings.LAST_PDF_FOLDER) or str(Path.home())
-        suggested = str(Path(folder) / f"{candidate_name}.pdf")
+        suggested = str(file_in_folder(Path(folder), candidate_name, ".pdf", "candidate-sheet"))
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("SheetActions", "Save evaluation sheet"),

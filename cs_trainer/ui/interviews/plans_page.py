@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from cs_trainer.changes import PLANS
+from cs_trainer.files import file_in_folder
 from cs_trainer.quizzes.interview_content import builtin_tasks, builtin_typing
 from cs_trainer.quizzes.interview_schema import PlanItemRef
 from cs_trainer.services import banks, plans
@@ -298,7 +299,7 @@ class PlansPage(QWidget):
         chosen, _ = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("PlansPage", "Export question bank"),
-            str(Path.home() / f"{bank_id}.xlsx"),
+            str(file_in_folder(Path.home(), bank_id, ".xlsx", "question-bank")),
             QCoreApplication.translate("PlansPage", "Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)"),
         )
         return Path(chosen) if chosen else None

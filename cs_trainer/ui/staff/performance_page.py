@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.changes import ATTEMPTS, STAFF
 from cs_trainer.errors import UserError
+from cs_trainer.files import file_in_folder
 from cs_trainer.services import performance, staff
 from cs_trainer.services.performance import Review
 from cs_trainer.staff_forms.performance_schema import OVERALL_ITEM_ID
@@ -432,7 +433,7 @@ class PerformancePage(QWidget):
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,
             title,
-            str(Path(folder) / f"{name}.pdf"),
+            str(file_in_folder(Path(folder), name, ".pdf", "performance-review")),
             QCoreApplication.translate("PerformancePage", "PDF files (*.pdf)"),
         )
         if not chosen:

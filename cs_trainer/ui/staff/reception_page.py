@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cs_trainer.changes import RECEPTION, STAFF
 from cs_trainer.errors import UserError
+from cs_trainer.files import file_in_folder
 from cs_trainer.services import reception, staff
 from cs_trainer.services.reception import EntryRow, PeriodTotal
 from cs_trainer.store.database import Database
@@ -441,7 +442,7 @@ class ReceptionPage(QWidget):
         chosen, _filter = QFileDialog.getSaveFileName(
             parent,
             QCoreApplication.translate("ReceptionPage", "Save assessment sheet"),
-            str(Path(folder) / f"{suggested_name}.pdf"),
+            str(file_in_folder(Path(folder), suggested_name, ".pdf", "assessment-sheet")),
             QCoreApplication.translate("ReceptionPage", "PDF files (*.pdf)"),
         )
         if not chosen:
