@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from cs_trainer import attempt_kinds
 from cs_trainer.attempt_kinds import Content
 from cs_trainer.errors import ContentError, Problem, message
-from cs_trainer.quizzes.content_loader import load_model
+from cs_trainer.quizzes.content_loader import load_model, parse_yaml, read_content
 from cs_trainer.scenarios.validator import check_file
 
 Checker = Callable[[Path], list[Problem]]
@@ -90,8 +90,8 @@ def _model_problems(path: Path, model: type[BaseModel]) -> list[Problem]:
 def _kind(path: Path) -> str | None:
     """The file's ``kind:`` (None when it cannot be read: the validator reports why)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, _root = parse_yaml(read_content(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ContentError):
         return None
     kind = data.get("kind") if isinstance(data, dict) else None
     return kind if isinstance(kind, str) else None

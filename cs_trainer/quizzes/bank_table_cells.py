@@ -10,12 +10,26 @@ import csv
 import difflib
 import io
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from cs_trainer.errors import ContentError, Message, Problem, message
+from cs_trainer.import_limits import (
+    CONTROL_CHARACTERS,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_TABLE_BYTES,
+    check_xlsx_archive,
+    not_a_workbook,
+    read_limited,
+    refuse,
+    too_large_sheet,
+)
 from cs_trainer.quizzes.bank_columns import _HEADER_ROW, COLUMNS, REQUIRED_COLUMNS, column_letter
 
 # --- reading tables: the raw cells ------------------------------------------------------
@@ -31,7 +45,7 @@ class _Table:
 
 
 def _read_csv_table(path: Path) -> _Table:
-    raw = path.read_bytes()
+    raw = read_limited(path, MAX_TABLE_BYTES)
     try:
         text = raw.decode("utf-8-sig")  # with or without Excel's BOM
     except UnicodeDecodeError as exc:
@@ -46,7 +60,7 @@ def _read_csv_table(path: Path) -> _Table:
     number = 0
     try:
         for number, record in enumerate(records, start=1):
-            rows.append((number, record))
+            rows.append((number, _checked_row(path, number, record)))
     except csv.Error as exc:
         not_csv = message(
             "not a valid CSV file ({detail})",
@@ -57,30 +71,84 @@ def _read_csv_table(path: Path) -> _Table:
     return _Table(str(path), _without_blank_rows(rows), letters=False)
 
 
+# What openpyxl and the parsers under it raise for a part that is not what a workbook
+# holds: a missing part, a damaged zip member, XML that is not XML, a value of the
+# wrong type.
+_WORKBOOK_ERRORS = (
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    SyntaxError,  # xml.etree's ParseError
+    EOFError,
+    zlib.error,
+    OSError,
+)
+
+
 def _read_xlsx_table(path: Path) -> _Table:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    check_xlsx_archive(path)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    # What openpyxl raises for a file that is not a workbook (a renamed CSV, a damaged zip).
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, SyntaxError) as exc:
-        not_xlsx = message(
-            "not an Excel .xlsx workbook ({detail})",
-            "不是 Excel .xlsx 工作簿（可能是改了后缀名的其他文件，或文件已损坏）",
-            detail=str(exc),
-        )
-        raise ContentError([Problem(f"{path}:1", not_xlsx)]) from exc
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
+        raise not_a_workbook(path, exc) from exc
     try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # some programs record wrong sheet sizes; read every cell
-        rows = [
-            (number, [_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1)
-        ]
+        return _Table(str(path), _without_blank_rows(_sheet_rows(path, workbook)), letters=True)
+    except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
+        raise not_a_workbook(path, exc) from exc
     finally:
         workbook.close()
-    return _Table(str(path), _without_blank_rows(rows), letters=True)
+
+
+def _sheet_rows(path: Path, workbook: Any) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows, refused at the first one beyond the limits."""
+    if not workbook.worksheets:
+        raise not_a_workbook(path, KeyError("no sheet"))
+    sheet = workbook.worksheets[0]
+    sheet.reset_dimensions()  # some programs record wrong sheet sizes; read every cell
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), 1):
+        # Checked before the cells are turned into text, blank or not: openpyxl pads a
+        # row up to its last cell and a sheet up to its last row, so a styled empty
+        # cell in XFD1048576 would otherwise cost billions of empty cells.
+        if number > MAX_ROWS or len(values) > MAX_COLUMNS:
+            raise too_large_sheet(path, number, len(values))
+        cells = [_cell_text(value) for value in values]
+        rows.append((number, _checked_row(path, number, cells)))
+    return rows
+
+
+def _checked_row(path: Path, number: int, cells: list[str]) -> list[str]:
+    """A row within the limits, without control characters (no cell can show them and
+    the databases refuse NUL); trailing blank cells dropped."""
+    while cells and not cells[-1]:
+        cells.pop()
+    if cells and (number > MAX_ROWS or len(cells) > MAX_COLUMNS):
+        raise too_large_sheet(path, number, len(cells))
+    for index, cell in enumerate(cells):
+        if len(cell) > MAX_CELL_CHARS:
+            raise refuse(
+                path,
+                number,
+                "a cell in column {column} holds more than {limit} characters",
+                "第 {column} 列的单元格超过 {limit} 个字符",
+                column=column_letter(index),
+                limit=MAX_CELL_CHARS,
+            )
+        if CONTROL_CHARACTERS.search(cell):
+            raise refuse(
+                path,
+                number,
+                "a cell in column {column} holds a control character (such as NUL); "
+                "retype the cell",
+                "第 {column} 列的单元格含有控制字符（如 NUL）；请重新输入这个单元格",
+                column=column_letter(index),
+            )
+    return cells
 
 
 def _cell_text(value: object) -> str:

@@ -6,14 +6,24 @@ instead of surfacing as a pydantic traceback.
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from cs_trainer import schema_messages
-from cs_trainer.errors import ContentError, Problem, message
+from cs_trainer.errors import ContentError, Message, Problem, message
+from cs_trainer.import_limits import (
+    CONTROL_CHARACTERS,
+    MAX_CONTENT_BYTES,
+    MAX_YAML_ALIASES,
+    MAX_YAML_CHARS,
+    MAX_YAML_DEPTH,
+    MAX_YAML_NODES,
+    read_limited,
+)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -23,8 +33,97 @@ YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 
 def parse_yaml(text: str) -> tuple[object, yaml.Node | None]:
-    """The data of a YAML text, and its node tree (for line numbers)."""
+    """The data of a YAML text, and its node tree (for line numbers).
+
+    The text's events are counted first, so deep nesting and alias bombs are refused
+    (as :class:`YamlLimitError`) before either tree is built."""
+    check_yaml_limits(text)
     return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
+
+
+def read_content(path: Path) -> bytes:
+    """A content file's bytes, refused unread when it is larger than any content file."""
+    return read_limited(path, MAX_CONTENT_BYTES)
+
+
+class YamlLimitError(yaml.MarkedYAMLError):
+    """A YAML text beyond :mod:`cs_trainer.import_limits`, with where it went beyond."""
+
+    # ``Any``: the C parser's marks are yaml._yaml.Mark, which the stubs keep apart.
+    def __init__(self, mark: Any, what: Message) -> None:
+        super().__init__(problem=what.en, problem_mark=mark)
+        self.what = what
+
+
+def check_yaml_limits(text: str) -> None:
+    """Walk the parser's events, counting nesting, aliases, and values and their
+    characters with every alias expanded, and looking for control characters in values
+    (YAML lets ``"\\0"`` write a NUL, which PostgreSQL refuses); raise YamlLimitError
+    at the first event past a limit."""
+    depth = aliases = 0
+    expanded = _Size(0, 0)
+    starts: list[tuple[_Size, str | None]] = []  # (expanded size at the start, anchor)
+    sizes: dict[str, _Size] = {}  # anchor -> the values it stands for
+    for event in yaml.parse(text, Loader=YAML_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise YamlLimitError(event.start_mark, _TOO_DEEP)
+            starts.append((expanded, event.anchor))
+            expanded = expanded + _Size(1, 0)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+            start, anchor = starts.pop()
+            if anchor is not None:
+                sizes[anchor] = expanded - start
+        elif isinstance(event, yaml.ScalarEvent):
+            if CONTROL_CHARACTERS.search(event.value):  # written as "\0", "\a", ...
+                raise YamlLimitError(event.start_mark, _CONTROL_CHARACTER)
+            size = _Size(1, len(event.value))
+            expanded = expanded + size
+            if event.anchor is not None:
+                sizes[event.anchor] = size
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_YAML_ALIASES:
+                raise YamlLimitError(event.start_mark, _TOO_MANY_ALIASES)
+            expanded = expanded + sizes.get(event.anchor or "", _Size(1, 0))
+        if expanded.values > MAX_YAML_NODES or expanded.chars > MAX_YAML_CHARS:
+            raise YamlLimitError(event.start_mark, _TOO_MANY_VALUES)
+
+
+@dataclass(frozen=True)
+class _Size:
+    """How many values, and characters in them, a part of a YAML file stands for."""
+
+    values: int
+    chars: int
+
+    def __add__(self, other: "_Size") -> "_Size":
+        return _Size(self.values + other.values, self.chars + other.chars)
+
+    def __sub__(self, other: "_Size") -> "_Size":
+        return _Size(self.values - other.values, self.chars - other.chars)
+
+
+_CONTROL_CHARACTER = message(
+    "a value holds a control character (such as NUL, written \\0); remove it",
+    "某个值含有控制字符（如写作 \\0 的 NUL）；请删除",
+)
+_TOO_DEEP = message(
+    f"lists and mappings nest more than {MAX_YAML_DEPTH} deep",
+    f"列表和映射嵌套超过 {MAX_YAML_DEPTH} 层",
+)
+_TOO_MANY_ALIASES = message(
+    f"more than {MAX_YAML_ALIASES} aliases (*name); write the values out",
+    f"别名（*名称）超过 {MAX_YAML_ALIASES} 个；请直接写出这些值",
+)
+_TOO_MANY_VALUES = message(
+    f"more than {MAX_YAML_NODES:,} values or {MAX_YAML_CHARS:,} characters once "
+    "aliases (*name) are expanded; split the file or write fewer aliases",
+    f"展开别名（*名称）后超过 {MAX_YAML_NODES:,} 个值或 {MAX_YAML_CHARS:,} 个字符；"
+    "请拆分文件或少用别名",
+)
 
 
 def content_hash(raw: bytes) -> str:
@@ -34,7 +133,7 @@ def content_hash(raw: bytes) -> str:
 
 def load_model(path: Path, model: type[ModelT]) -> tuple[ModelT, str]:
     """Parse and validate ``path``; return the model and the file's content hash."""
-    raw = path.read_bytes()
+    raw = read_content(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -86,6 +185,8 @@ def yaml_problem(path: Path, exc: yaml.YAMLError) -> Problem:
     English, and in Chinese what its usual complaints mean."""
     mark = getattr(exc, "problem_mark", None)
     line = mark.line + 1 if mark is not None else 1
+    if isinstance(exc, YamlLimitError):
+        return Problem(f"{path}:{line}", exc.what)
     column = mark.column + 1 if mark is not None else 1
     detail = " ".join(str(exc).split())
     problem = str(getattr(exc, "problem", "") or "")

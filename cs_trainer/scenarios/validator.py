@@ -22,6 +22,7 @@ from cs_trainer.quizzes.content_loader import (
     describe_validation_error,
     line_of,
     parse_yaml,
+    read_content,
     yaml_problem,
 )
 from cs_trainer.quizzes.schema_common import Text
@@ -90,7 +91,7 @@ def _yaml_files(paths: Iterable[Path]) -> Iterator[Path]:
 
 def _check(path: Path) -> tuple[list[Problem], LoadedScenario | None]:
     try:
-        raw = path.read_bytes()
+        raw = read_content(path)
         text = raw.decode("utf-8")
         data, root = parse_yaml(text)
     except OSError as exc:
@@ -103,6 +104,8 @@ def _check(path: Path) -> tuple[list[Problem], LoadedScenario | None]:
         return [Problem(f"{path}:1", NOT_UTF8)], None
     except yaml.YAMLError as exc:
         return [yaml_problem(path, exc)], None
+    except ContentError as exc:  # larger than any content file
+        return list(exc.problems), None
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as exc:
