@@ -12,6 +12,7 @@ holds them to it).
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 from typing import IO
 
@@ -108,7 +109,7 @@ def check_xlsx_archive(path: Path) -> None:
                 if _SHEET_PART.fullmatch(info.filename):
                     with archive.open(info) as part:
                         _check_dimension(path, part)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, zlib.error) as exc:
         raise not_a_workbook(path, exc) from exc
     except (OSError, RuntimeError) as exc:  # a damaged part, an encrypted part
         raise not_a_workbook(path, exc) from exc

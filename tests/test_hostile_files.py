@@ -324,9 +324,13 @@ def _long_value_aliased(tmp: Path) -> Path:
 
 
 def _nul_escape_in_yaml(tmp: Path) -> Path:
-    """A NUL written as YAML's ``"\\0"`` escape: valid YAML, refused by PostgreSQL."""
+    """The shipped bank with a NUL, written as YAML's ``"\\0"`` escape, in its first
+    question: valid YAML and a valid bank, which PostgreSQL would refuse to store."""
+    shipped = package_path("quizzes", "content", "interview_bank.yaml").read_text("utf-8")
+    question = "      zh: 当你进入一个全是陌生人的房间时"
+    assert question in shipped
     path = tmp / "nul-escape.yaml"
-    path.write_text('kind: interview_bank\nid: "bank\\0"\n', encoding="utf-8")
+    path.write_text(shipped.replace(question, '      zh: "\\0"  #', 1), encoding="utf-8")
     return path
 
 

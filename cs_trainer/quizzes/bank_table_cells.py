@@ -9,6 +9,7 @@ collecting located problems stand apart from turning rows into questions
 import csv
 import difflib
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Sequence
@@ -92,16 +93,19 @@ def _read_xlsx_table(path: Path) -> _Table:
     from openpyxl.utils.exceptions import InvalidFileException
 
     check_xlsx_archive(path)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
-        raise not_a_workbook(path, exc) from exc
-    try:
-        return _Table(str(path), _without_blank_rows(_sheet_rows(path, workbook)), letters=True)
-    except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
-        raise not_a_workbook(path, exc) from exc
-    finally:
-        workbook.close()
+    # Our own handle: openpyxl leaves the archive open when a part fails to load.
+    with path.open("rb") as handle:
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
+            raise not_a_workbook(path, exc) from exc
+        try:
+            rows = _sheet_rows(path, workbook)
+        except (InvalidFileException, *_WORKBOOK_ERRORS) as exc:
+            raise not_a_workbook(path, exc) from exc
+        finally:
+            workbook.close()
+    return _Table(str(path), _without_blank_rows(rows), letters=True)
 
 
 def _sheet_rows(path: Path, workbook: Any) -> list[tuple[int, list[str]]]:
@@ -200,8 +204,21 @@ class _Column:
 
 
 def _column(name: str, index: int, table: _Table) -> _Column:
-    label = f"{name} ({column_letter(index)})" if table.letters and index >= 0 else name
+    shown = _header_shown(name)
+    label = f"{shown} ({column_letter(index)})" if table.letters and index >= 0 else shown
     return _Column(name, index, label)
+
+
+_PLAIN_HEADER = re.compile(r"[\w .-]{1,40}")
+
+
+def _header_shown(name: str) -> str:
+    """A header as a message names it: as typed when it is a plain short name, else
+    quoted on one line and shortened (a header cell may hold line breaks or a
+    paragraph, and every problem is one line)."""
+    if _PLAIN_HEADER.fullmatch(name):
+        return name
+    return repr(name[:40] + "…" if len(name) > 40 else name)
 
 
 @dataclass(frozen=True)
