@@ -70,3 +70,30 @@ def column_letter(index: int) -> str:
         number, remainder = divmod(number - 1, 26)
         letters = chr(ord("A") + remainder) + letters
     return letters
+
+
+# --- cells a spreadsheet would compute ----------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a CSV cell as a formula; the same list as
+:data:`cs_trainer.reports.spreadsheet_cells.FORMULA_STARTS` (a test holds them equal:
+quizzes sit below reports and may not import it)."""
+
+
+def protect_formula(cell: str) -> str:
+    """A bank CSV cell a spreadsheet shows as text, and :func:`unprotect_formula` undoes.
+
+    Unlike the cohort's export (read only by people), a bank's CSV comes back through
+    the import, so the apostrophe must be taken off exactly: one is added to any cell
+    that, after its leading apostrophes, begins like a formula, so a text that really
+    begins with ``'=`` survives too."""
+    return "'" + cell if cell.lstrip("'").startswith(FORMULA_STARTS) else cell
+
+
+def unprotect_formula(cell: str) -> str:
+    """The text :func:`protect_formula` was given (a cell HR typed is kept as typed,
+    unless it is an apostrophe before a formula, which Excel users type for the same
+    reason)."""
+    if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_STARTS):
+        return cell[1:]
+    return cell

@@ -28,6 +28,7 @@ from cs_trainer.quizzes.bank_columns import (
     XLSX_SUFFIX,
     YAML_SUFFIXES,
     column_letter,
+    protect_formula,
 )
 from cs_trainer.quizzes.bank_table_reader import read_csv_bank, read_xlsx_bank
 from cs_trainer.quizzes.content_loader import load_model
@@ -147,13 +148,16 @@ def _join_signs(signs: Iterable[str]) -> str:
 
 def _encode_csv(bank: QuestionBank) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer).writerows(_bank_rows(bank))
+    # A question beginning "=" would run as a formula when HR open the file; the import
+    # takes the apostrophe off again (bank_columns.unprotect_formula).
+    csv.writer(buffer).writerows([protect_formula(c) for c in row] for row in _bank_rows(bank))
     # The BOM tells Excel the file is UTF-8; without it Chinese opens as mojibake.
     return buffer.getvalue().encode("utf-8-sig")
 
 
 def _encode_xlsx(bank: QuestionBank) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
 
     workbook = Workbook()
@@ -169,8 +173,12 @@ def _encode_xlsx(bank: QuestionBank) -> bytes:
     for cells in sheet.iter_rows(min_row=_HEADER_ROW + 1):
         for cell in cells:
             cell.alignment = wrap
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # text that only looks like a formula stays text
+            if isinstance(cell.value, str):
+                # A string cell, never a formula; with the CSV's apostrophe too, so a
+                # CSV export copied into a workbook imports the same (the import takes
+                # it off). Control characters (the import refuses them) cannot be held.
+                cell.value = protect_formula(ILLEGAL_CHARACTERS_RE.sub("", cell.value))
+                cell.data_type = "s"
     for cell in sheet[_HEADER_ROW]:
         cell.font = Font(bold=True)
     for index in range(len(COLUMNS)):

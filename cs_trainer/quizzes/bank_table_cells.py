@@ -31,7 +31,13 @@ from cs_trainer.import_limits import (
     refuse,
     too_large_sheet,
 )
-from cs_trainer.quizzes.bank_columns import _HEADER_ROW, COLUMNS, REQUIRED_COLUMNS, column_letter
+from cs_trainer.quizzes.bank_columns import (
+    _HEADER_ROW,
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    column_letter,
+    unprotect_formula,
+)
 
 # --- reading tables: the raw cells ------------------------------------------------------
 
@@ -61,7 +67,8 @@ def _read_csv_table(path: Path) -> _Table:
     number = 0
     try:
         for number, record in enumerate(records, start=1):
-            rows.append((number, _checked_row(path, number, record)))
+            cells = [unprotect_formula(cell) for cell in record]
+            rows.append((number, _checked_row(path, number, cells)))
     except csv.Error as exc:
         not_csv = message(
             "not a valid CSV file ({detail})",
@@ -121,7 +128,7 @@ def _sheet_rows(path: Path, workbook: Any) -> list[tuple[int, list[str]]]:
         # cell in XFD1048576 would otherwise cost billions of empty cells.
         if number > MAX_ROWS or len(values) > MAX_COLUMNS:
             raise too_large_sheet(path, number, len(values))
-        cells = [_cell_text(value) for value in values]
+        cells = [unprotect_formula(_cell_text(value)) for value in values]
         rows.append((number, _checked_row(path, number, cells)))
     return rows
 

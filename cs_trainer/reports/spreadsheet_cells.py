@@ -23,9 +23,10 @@ def neutralised(cell: str) -> str:
 
 
 def xlsx_text(text: str) -> str:
-    """``text`` without the control characters an XLSX cannot hold."""
+    """``text`` without the control characters an XLSX cannot hold, and with its line
+    breaks as ``\n``: a carriage return in a cell's XML is read back as a line feed."""
     cleaned: str = ILLEGAL_CHARACTERS_RE.sub("", text)
-    return cleaned
+    return cleaned.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def text_cell(cell: Cell) -> None:
