@@ -11,6 +11,7 @@ own one-line problem naming the file.
 
 import io
 import json
+import random
 import re
 import subprocess
 import sys
@@ -80,6 +81,7 @@ def _import_in_child(how: str, path: Path) -> dict[str, object]:
 
 # --- building workbooks by hand ----------------------------------------------------------
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -112,6 +114,14 @@ _WORKBOOK_RELS = (
     'openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
     "</Relationships>"
 )
+_STRINGS_TYPE = (
+    '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+)
+_STRINGS_RELATIONSHIP = (
+    '<Relationship Id="rId2" Target="sharedStrings.xml" Type="http://schemas.'
+    'openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>'
+)
 _SHEET_START = (
     '<?xml version="1.0" encoding="UTF-8"?>'
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -123,15 +133,23 @@ def _workbook(
     sheet: Callable[[], Iterator[str]],
     *,
     leave_out: str = "",
+    shared_strings: str = "",
 ) -> Path:
     """A workbook whose sheet XML is streamed from ``sheet`` (so a sheet of millions of
-    rows is never held in memory), optionally without one of its parts."""
+    rows is never held in memory), optionally without one of its parts, or with a
+    shared-strings part."""
     parts = {
         "[Content_Types].xml": _CONTENT_TYPES,
         "_rels/.rels": _ROOT_RELS,
         "xl/workbook.xml": _WORKBOOK,
         "xl/_rels/workbook.xml.rels": _WORKBOOK_RELS,
     }
+    if shared_strings:
+        parts["[Content_Types].xml"] = _CONTENT_TYPES.replace("</Types>", _STRINGS_TYPE)
+        parts["xl/_rels/workbook.xml.rels"] = _WORKBOOK_RELS.replace(
+            "</Relationships>", _STRINGS_RELATIONSHIP
+        )
+        parts["xl/sharedStrings.xml"] = shared_strings
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
             if name != leave_out:
@@ -170,6 +188,18 @@ def _numbered_rows(count: int) -> Callable[[], Iterator[str]]:
         yield "</sheetData></worksheet>"
 
     return rows
+
+
+def _full_sheet() -> Iterator[str]:
+    """2,000 rows of 100 distinct texts each: the most cells the limits let through."""
+    yield _SHEET_START + "<sheetData>"
+    for number in range(1, 2_001):
+        cells = "".join(
+            f'<c t="inlineStr"><is><t>{number * 7919 + column * 104729:x} text</t></is></c>'
+            for column in range(100)
+        )
+        yield f'<row r="{number}">{cells}</row>'
+    yield "</sheetData></worksheet>"
 
 
 def _sheet(*body: str) -> Callable[[], Iterator[str]]:
@@ -225,6 +255,34 @@ def _last_row_only(tmp: Path) -> Path:
     return _workbook(
         tmp / "last-row.xlsx",
         _sheet('<sheetData><row r="1048576"><c r="A1048576" s="0"/></row></sheetData>'),
+    )
+
+
+def _at_every_limit(tmp: Path) -> Path:
+    return _workbook(tmp / "full.xlsx", _full_sheet)
+
+
+def _long_texts(tmp: Path) -> Path:
+    """2,000 rows of two 12,000-character texts: 48 MB of text, under every limit."""
+
+    def rows() -> Iterator[str]:
+        yield _SHEET_START + "<sheetData>"
+        for number in range(1, 2_001):
+            text = random.Random(number).randbytes(600).hex() * 10  # packs about 10 to 1
+            yield f'<row r="{number}">{_cell("A" + str(number), text) * 2}</row>'
+        yield "</sheetData></worksheet>"
+
+    return _workbook(tmp / "long.xlsx", rows)
+
+
+def _many_shared_strings(tmp: Path) -> Path:
+    """2.2 million shared strings (48 MB unpacked, 9 MB packed: under the limits on file
+    and unpacked size), which openpyxl reads whole before the first row."""
+    strings = "".join(f"<si><t>{n * 7919 % 1_000_003}</t></si>" for n in range(2_200_000))
+    return _workbook(
+        tmp / "strings.xlsx",
+        _sheet('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>'),
+        shared_strings=f'<sst xmlns="{_MAIN}">{strings}</sst>',
     )
 
 
@@ -369,6 +427,9 @@ def _huge_yaml(tmp: Path) -> Path:
 BANK_FILES = {
     "zip bomb": _zip_bomb,
     "200,000 rows": _many_rows,
+    "2,000 rows of 100 texts": _at_every_limit,
+    "2,000 rows of long texts": _long_texts,
+    "2.2 million shared strings": _many_shared_strings,
     "XFD1048576 declared": _xfd_dimension,
     "XFD cells undeclared": _xfd_undeclared,
     "only the last row": _last_row_only,
@@ -450,11 +511,12 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
             {
                 "MAX_TABLE_BYTES": "10 MB",
                 "MAX_CONTENT_BYTES": "5 MB",
-                "MAX_ROWS": "5000",
+                "MAX_ROWS": "2000",
                 "MAX_COLUMNS": "100",
                 "MAX_CELL_CHARS": "20000",
                 "MAX_ZIP_MEMBERS": "1000",
-                "MAX_UNCOMPRESSED_BYTES": "100 MB",
+                "MAX_UNCOMPRESSED_BYTES": "50 MB",
+                "MAX_SHARED_STRINGS": "200000",
                 "MAX_ZIP_RATIO": "100 times",
             },
         ),
