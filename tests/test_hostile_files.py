@@ -412,6 +412,15 @@ def _deep_block(tmp: Path) -> Path:
     return path
 
 
+def _many_invalid_values(tmp: Path) -> Path:
+    """240,000 questions that are each one word: no alias, no nesting, 2.7 MB, and a
+    problem for every one of them."""
+    path = tmp / "many.yaml"
+    words = "".join(f"  - q{n}\n" for n in range(240_000))
+    path.write_text("kind: interview_bank\nquestions:\n" + words, encoding="utf-8")
+    return path
+
+
 def _nul_in_yaml(tmp: Path) -> Path:
     path = tmp / "nul.yaml"
     path.write_bytes(b"kind: interview_bank\nid: bank\x00\x07\n")
@@ -447,6 +456,7 @@ BANK_FILES = {
     'NUL written "\\0"': _nul_escape_in_yaml,
     "10,000 nested lists": _deep_lists,
     "10,000 nested mappings": _deep_mappings,
+    "240,000 invalid questions": _many_invalid_values,
 }
 
 CONTENT_FILES = {
@@ -456,6 +466,7 @@ CONTENT_FILES = {
     "10,000 nested lists": _deep_lists,
     "10,000 nested mappings": _deep_mappings,
     "2,000 nested block mappings": _deep_block,
+    "240,000 invalid questions": _many_invalid_values,
     "NUL and BEL": _nul_in_yaml,
     "20 MB of comments": _huge_yaml,
 }
@@ -526,7 +537,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
                 "MAX_CONTENT_BYTES": "5 MB",
                 "MAX_YAML_DEPTH": "50 levels",
                 "MAX_YAML_ALIASES": "100",
-                "MAX_YAML_NODES": "250000",
+                "MAX_YAML_NODES": "50000",
                 "MAX_YAML_CHARS": "10000000",
             },
         ),
