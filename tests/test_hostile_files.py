@@ -9,6 +9,7 @@ issue's bounds are 5 seconds and 300 MB, and the only allowed outcome is the app
 own one-line problem naming the file.
 """
 
+import csv
 import io
 import json
 import random
@@ -348,6 +349,21 @@ def _control_in_csv(tmp: Path) -> Path:
     return _csv_with(tmp, "bell.csv", b"\x07")
 
 
+def _junk_csv(tmp: Path) -> Path:
+    """The bank's header, then 1,999 rows of 100 random texts (9.6 MB): every limit
+    reached, none passed, and a problem in nearly every cell."""
+    from cs_trainer.quizzes.bank_columns import COLUMNS
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([*COLUMNS, *(f"notes_{n}" for n in range(100 - len(COLUMNS)))])
+    for row in range(1_999):
+        writer.writerow([random.Random(row * 100 + n).randbytes(24).hex() for n in range(100)])
+    path = tmp / "junk.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
 def _huge_csv(tmp: Path) -> Path:
     path = tmp / "huge.csv"
     with path.open("wb") as handle:
@@ -451,6 +467,7 @@ BANK_FILES = {
     "NUL in a CSV cell": _nul_in_csv,
     "control character in a CSV cell": _control_in_csv,
     "64 MB CSV": _huge_csv,
+    "1,999 rows of junk in 100 columns": _junk_csv,
     "alias bomb bank": _alias_bomb,
     "a long value aliased 90 times": _long_value_aliased,
     'NUL written "\\0"': _nul_escape_in_yaml,
@@ -476,6 +493,7 @@ def _assert_refused_in_bounds(outcome: dict[str, object], path: Path) -> None:
     assert outcome["kind"] in {"ContentError", "UserError"}, outcome
     lines = outcome["lines"]
     assert isinstance(lines, list) and lines, outcome
+    assert len(lines) <= 101, lines[-1]  # the first hundred, then how many more
     for line in lines:
         assert str(path) in line, outcome  # names the file
         assert "\n" not in line and len(line) < 600, outcome  # one line each
