@@ -49,9 +49,6 @@ MAX_YAML_NODES = 50_000
 most 3,733, and nine levels of ten aliases would make a billion. A list of 240,000
 values that each fail validation took 9.5 s and 730 MB to report."""
 
-MAX_PROBLEMS = 100
-"""Problems reported for one file: a file with more is not worth reading them all."""
-
 MAX_YAML_CHARS = 10_000_000
 """Characters of a YAML file's values counted with every alias expanded: a file holds
 at most :data:`MAX_CONTENT_BYTES`, but one long value aliased a hundred times would

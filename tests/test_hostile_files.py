@@ -493,7 +493,6 @@ def _assert_refused_in_bounds(outcome: dict[str, object], path: Path) -> None:
     assert outcome["kind"] in {"ContentError", "UserError"}, outcome
     lines = outcome["lines"]
     assert isinstance(lines, list) and lines, outcome
-    assert len(lines) <= 101, lines[-1]  # the first hundred, then how many more
     for line in lines:
         assert str(path) in line, outcome  # names the file
         assert "\n" not in line and len(line) < 600, outcome  # one line each

@@ -23,7 +23,6 @@ from cs_trainer.import_limits import (
     CONTROL_CHARACTERS,
     MAX_CELL_CHARS,
     MAX_COLUMNS,
-    MAX_PROBLEMS,
     MAX_ROWS,
     MAX_TABLE_BYTES,
     check_xlsx_archive,
@@ -197,22 +196,11 @@ class _Problems:
         return any(r == row and label == column.label for r, _, label, _ in self.found)
 
     def raise_if_any(self) -> None:
-        """Raise the first :data:`MAX_PROBLEMS` in row and column order, with a count of
-        the rest (a sheet of junk has tens of thousands)."""
         if self.found:
             ordered = sorted(self.found, key=lambda problem: problem[:2])
-            problems = [
-                Problem(f"{self.source}:{row}:{label}", what)
-                for row, _, label, what in ordered[:MAX_PROBLEMS]
-            ]
-            if len(ordered) > MAX_PROBLEMS:
-                more = message(
-                    "and {count} more problems; fix these first",
-                    "还有 {count} 处问题；请先改正以上各处",
-                    count=len(ordered) - MAX_PROBLEMS,
-                )
-                problems.append(Problem(f"{self.source}:{ordered[MAX_PROBLEMS][0]}", more))
-            raise ContentError(problems)
+            raise ContentError(
+                [Problem(f"{self.source}:{row}:{label}", what) for row, _, label, what in ordered]
+            )
 
 
 @dataclass(frozen=True)
