@@ -37,13 +37,13 @@ from cs_trainer.reports.pdf_style import (
     caption_over_value,
     column_head,
     data_table_style,
-    free_text,
     hex_color,
     iso_date,
     make_styles,
     stacked,
     text_or_dash,
 )
+from cs_trainer.reports.pdf_text import ClippedText, caption_over_text
 from cs_trainer.reports.progress_data import CohortCell, CohortSheet, InstrumentColumn
 from cs_trainer.reports.sheet_data import Bilingual
 from cs_trainer.reports.sheet_header import details_grid, printed_on_aside, sheet_header
@@ -64,7 +64,7 @@ SKILLS_HEADING = Bilingual("班级技能（全部角色扮演）", "Cohort skill
 
 def _details(sheet: CohortSheet, styles: Styles) -> list[Flowable]:
     cells = [
-        caption_over_value(*COHORT, text_or_dash(sheet.cohort), styles),
+        caption_over_text(*COHORT, sheet.cohort, styles),
         caption_over_value(*PERIOD, text_or_dash(sheet.period.label()), styles),
         caption_over_value("学员人数", "Trainees", str(len(sheet.rows)), styles),
         caption_over_value("项目数", "Instruments", str(len(sheet.instruments)), styles),
@@ -106,7 +106,7 @@ def _part_rows(sheet: CohortSheet, first: int, count: int, styles: Styles) -> li
         cells = row.cells[first : first + count]
         rows.append(
             [
-                free_text(row.name, styles.cell_zh),
+                ClippedText(row.name, styles.cell_zh, 3),
                 *[Paragraph(_cell_markup(cell), styles.cell_center) for cell in cells],
                 Paragraph(percent_text(row.mean), styles.mean),
             ]

@@ -32,8 +32,8 @@ from cs_trainer.reports.pdf_style import (
     caption_over_value,
     iso_date,
     make_styles,
-    text_or_dash,
 )
+from cs_trainer.reports.pdf_text import caption_over_text
 from cs_trainer.reports.selftest_section import self_test_sections
 from cs_trainer.reports.sheet_data import Bilingual, CandidateInfo, EvaluationSheet
 from cs_trainer.reports.sheet_header import details_box, printed_on_aside, sheet_header
@@ -55,17 +55,15 @@ def _candidate_rows(
     candidate: CandidateInfo, stage: Bilingual | None, styles: Styles
 ) -> list[list[Any]]:
     """Two rows of captioned fields; the stage, when known, sits beside the position."""
-    position = caption_over_value(
-        "应聘岗位", "Position applied for", text_or_dash(candidate.position), styles
-    )
+    position = caption_over_text("应聘岗位", "Position applied for", candidate.position, styles)
     middle: Any = ""
     if stage is not None:
         middle = caption_over_value("当前阶段", "Stage", _stage_markup(stage), styles)
     return [
         [
-            caption_over_value(*NAME, text_or_dash(candidate.name), styles),
+            caption_over_text(*NAME, candidate.name, styles),
             caption_over_value("候选人编号", "Candidate ID", str(candidate.candidate_id), styles),
-            caption_over_value("联系电话", "Phone", text_or_dash(candidate.phone), styles),
+            caption_over_text("联系电话", "Phone", candidate.phone, styles, max_lines=1),
         ],
         [
             position,

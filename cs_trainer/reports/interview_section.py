@@ -8,7 +8,6 @@ parted from its notes by a page break.
 """
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -25,7 +24,6 @@ from cs_trainer.reports.pdf_style import (
     Styles,
     bilingual_inline,
     block_heading,
-    caption_over_value,
     column_head,
     details_strip,
     free_text,
@@ -38,6 +36,12 @@ from cs_trainer.reports.pdf_style import (
     table_style,
     text_or_dash,
     title_bar,
+)
+from cs_trainer.reports.pdf_text import (
+    ClippedText,
+    caption_over_text,
+    cut_to_width,
+    too_tall_to_keep,
 )
 from cs_trainer.reports.sheet_data import InterviewSection, RatedQuestion, TaskResult
 
@@ -63,7 +67,7 @@ SCALE_HINT = bilingual_inline(
 def _bar(interview: InterviewSection, styles: Styles) -> Table:
     """The coloured title bar: the interview plan and the date it was held."""
     title = bilingual_inline("面试 /", "Interview", 9.5, colors.white)
-    title += f"　{text_or_dash(interview.plan_name)}"
+    title += f"　{text_or_dash(cut_to_width(interview.plan_name, styles.font, 11.5, 90 * mm))}"
     held = bilingual_inline("面试日期", "Date", 8, colors.white)
     held += f" {iso_date(interview.interviewed_on)}"
     return title_bar(title, held, styles, right_width=48 * mm)
@@ -71,10 +75,10 @@ def _bar(interview: InterviewSection, styles: Styles) -> Table:
 
 def _details(interview: InterviewSection, styles: Styles) -> Table:
     """The position interviewed for and who rated."""
-    raters = "、".join(escape(name) for name in _rater_columns(interview))
+    raters = "、".join(_rater_columns(interview))
     cells = [
-        caption_over_value("应聘岗位", "Position", text_or_dash(interview.position), styles),
-        caption_over_value("面试官", "Interviewers", raters or EMPTY_VALUE, styles),
+        caption_over_text("应聘岗位", "Position", interview.position, styles),
+        caption_over_text("面试官", "Interviewers", raters, styles, max_lines=3),
     ]
     return details_strip(cells, [0.42, 0.58], styles)
 
@@ -109,7 +113,7 @@ def _question_header(raters: list[str], styles: Styles) -> list[Any]:
         column_head(*NUMBER, centred),
         column_head("问题", "Question", styles.column_head),
         column_head("类别", "Group", styles.column_head),
-        *(Paragraph(text_or_dash(name), centred) for name in raters),
+        *(ClippedText(name, centred, 3) for name in raters),
         column_head(*MEAN, centred),
     ]
 
@@ -133,6 +137,11 @@ def _question_row(question: RatedQuestion, raters: list[str], styles: Styles) ->
     ]
 
 
+def _short(name: str, styles: Styles) -> str:
+    """A rater's name before a note, cut to a third of the line."""
+    return cut_to_width(name, styles.font, styles.note.fontSize, CONTENT_WIDTH / 3)
+
+
 def _notes(question: RatedQuestion, styles: Styles) -> list[Paragraph]:
     """Each written note as "王经理：…", in small type."""
     muted = hex_color(MUTED)
@@ -140,7 +149,7 @@ def _notes(question: RatedQuestion, styles: Styles) -> list[Paragraph]:
         free_text(
             rating.notes,
             styles.note,
-            f'<font color="{muted}">{text_or_dash(rating.rater)}：</font>',
+            f'<font color="{muted}">{text_or_dash(_short(rating.rater, styles))}：</font>',
         )
         for rating in question.ratings
         if rating.notes.strip()
@@ -166,9 +175,10 @@ def _question_rows(
         notes = _notes(question, styles)
         if notes:
             rows.append(["", notes, *blank[2:]])
+            if not too_tall_to_keep(notes, CONTENT_WIDTH - NUMBER_W - 12):
+                commands.append(("NOSPLIT", (0, first), (-1, first + 1)))
             commands += [
                 ("SPAN", (1, first + 1), (-1, first + 1)),
-                ("NOSPLIT", (0, first), (-1, first + 1)),
                 ("TOPPADDING", (0, first + 1), (-1, first + 1), 0.5),
                 ("BOTTOMPADDING", (0, first), (-1, first), 2),
                 ("VALIGN", (0, first + 1), (-1, first + 1), "TOP"),
@@ -191,6 +201,7 @@ def _questions_table(interview: InterviewSection, styles: Styles) -> Table:
         [_question_header(raters, styles), *rows],
         colWidths=_question_widths(len(raters)),
         repeatRows=1,
+        splitInRow=1,  # only where a question's notes are too long to keep on one page
     )
     table.setStyle(
         table_style(
@@ -239,7 +250,7 @@ def _task_row(task: TaskResult, styles: Styles) -> list[Any]:
     return [
         stacked(task.title, styles),
         stacked(task.group, styles),
-        Paragraph(text_or_dash(task.rater), styles.cell_small),
+        ClippedText(task.rater, styles.cell_small, 3),
         _task_score(task, styles),
         _task_details(task, styles),
         free_text(task.notes, styles.cell_small),
@@ -260,7 +271,8 @@ def _tasks_table(tasks: list[TaskResult], styles: Styles) -> Table:
     widths = [w * mm for w in (31, 21, 16, 40, 36)]
     widths.append(CONTENT_WIDTH - sum(widths))
     rows = [header, *(_task_row(task, styles) for task in tasks)]
-    table = Table(rows, colWidths=widths, repeatRows=1)
+    split = any(too_tall_to_keep([row[-1]], widths[-1] - 8) for row in rows[1:])
+    table = Table(rows, colWidths=widths, repeatRows=1, splitInRow=int(split))
     zebra = [("BACKGROUND", (0, row), (-1, row), ZEBRA_FILL) for row in range(2, len(rows), 2)]
     table.setStyle(
         table_style(

@@ -25,6 +25,7 @@ from cs_trainer.reports.pdf_style import (
     PAGE_WIDTH,
     RULE,
 )
+from cs_trainer.reports.pdf_text import cut_to_width
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,7 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
     Canvas strings do not wrap, so an unusually long name would otherwise run
     into the page count.
     """
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
+    return cut_to_width(text, font, size, width)
 
 
 def _draw_footer(canvas: Canvas, font: str, left: str, page: int, total: int) -> None:

@@ -177,9 +177,39 @@ def free_text(value: str, style: ParagraphStyle, prefix: str = "") -> Paragraph:
     ("Chines|e"), so text without any Chinese is set with ordinary wrapping.
     ``prefix`` is markup put before the escaped text, such as a rater's name.
     """
+    return Paragraph(prefix + text_or_dash(value), latin_if_no_cjk(value, style))
+
+
+FLOWING_CHUNK = 600
+"""Characters per Paragraph of long flowing text: a table row that runs over pages
+re-breaks its cell's Paragraph on every page, so one Paragraph of 50,000 characters
+made a sheet take minutes; pieces of this size keep it to seconds."""
+
+
+def flowing_text(value: str, style: ParagraphStyle, prefix: str = "") -> list[Flowable]:
+    """User-written text of any length, keeping its line breaks, in Paragraphs short enough
+    to move between pages cheaply; a piece ends after a sentence or a space where it can."""
+    lines = [line for line in value.splitlines() if line.strip()] or [""]
+    pieces = [piece for line in lines for piece in _chunks(line)]
+    return [free_text(piece, style, prefix if i == 0 else "") for i, piece in enumerate(pieces)]
+
+
+def _chunks(line: str) -> list[str]:
+    pieces = []
+    while len(line) > FLOWING_CHUNK * 2:
+        window = line[FLOWING_CHUNK : FLOWING_CHUNK * 2]
+        ends = [window.rfind(mark) for mark in ("。", "！", "？", ". ", "; ", "，", " ")]
+        cut = FLOWING_CHUNK + max(max(ends) + 1, 0) if max(ends) >= 0 else FLOWING_CHUNK * 2
+        pieces.append(line[:cut])
+        line = line[cut:]
+    return [*pieces, line]
+
+
+def latin_if_no_cjk(value: str, style: ParagraphStyle) -> ParagraphStyle:
+    """``style``, or for text without Chinese the same style with ordinary wrapping."""
     if not _CJK.search(value) and style.wordWrap == "CJK":
-        style = ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None)
-    return Paragraph(prefix + text_or_dash(value), style)
+        return ParagraphStyle(f"{style.name}_latin", parent=style, wordWrap=None)
+    return style
 
 
 def text_or_dash(value: str) -> str:

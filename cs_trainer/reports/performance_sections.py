@@ -28,7 +28,7 @@ from cs_trainer.reports.pdf_style import (
     Styles,
     bilingual_inline,
     column_head,
-    free_text,
+    flowing_text,
     one_decimal,
     padding,
     stacked,
@@ -77,8 +77,9 @@ def _head_rows(form: PerformanceFormData, styles: Styles) -> list[list[Any]]:
 
 
 def paragraphs(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """User-written text keeping its line breaks, which a Paragraph would run together."""
-    return [free_text(line, style) for line in text.splitlines() if line.strip()]
+    """User-written text keeping its line breaks, which a Paragraph would run together;
+    nothing at all for an empty text."""
+    return flowing_text(text, style) if text.strip() else []
 
 
 def _comment_cell(sheet: PerformanceSheetData | None, item: FormItem, styles: Styles) -> Any:

@@ -20,7 +20,6 @@ sheets (:mod:`.sheet_header`, :mod:`.signatures`).
 
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -41,7 +40,6 @@ from cs_trainer.reports.pdf_style import (
     Styles,
     bilingual_inline,
     block_heading,
-    caption_over_value,
     free_text,
     hex_color,
     iso_date,
@@ -51,6 +49,7 @@ from cs_trainer.reports.pdf_style import (
     table_style,
     text_or_dash,
 )
+from cs_trainer.reports.pdf_text import ClippedText
 from cs_trainer.reports.performance_data import PerformanceFormData, PerformanceSheetData
 from cs_trainer.reports.performance_sections import BLANK, form_section, paragraphs
 from cs_trainer.reports.sheet_data import Bilingual
@@ -80,21 +79,28 @@ def _muted(text: str) -> str:
     return f'<font color="{hex_color(MUTED)}">{text}</font>'
 
 
-def _field_values(sheet: PerformanceSheetData | None) -> list[str]:
-    """Markup of the four fields, or the blank form's spaces to write in."""
+def _field_values(sheet: PerformanceSheetData | None, styles: Styles) -> list[list[Flowable]]:
+    """The four fields' values (names cut to fit), or the blank form's spaces to write in."""
     if sheet is None:
         period = f"{BLANK_DATE}&nbsp;&nbsp;&nbsp;&nbsp;至{BLANK_DATE}"
-        return ["", "", _muted(BLANK_DATE), _muted(period)]
-    name = text_or_dash(sheet.staff_name)
+        blanks = ["", "", _muted(BLANK_DATE), _muted(period)]
+        return [[Paragraph(blank, styles.value)] for blank in blanks]
+    name: list[Flowable] = [ClippedText(sheet.staff_name, styles.value, 2)]
     if sheet.position.strip():
-        name += _muted(f"（{escape(sheet.position)}）")
+        muted = f'<font color="{hex_color(MUTED)}">（'
+        name.append(ClippedText(sheet.position, styles.value, 1, muted, "）</font>"))
     period = f"{iso_date(sheet.period_from)} 至 {iso_date(sheet.period_to)}"
-    return [name, text_or_dash(sheet.reviewer), iso_date(sheet.review_date), period]
+    return [
+        name,
+        [ClippedText(sheet.reviewer, styles.value, 2)],
+        [Paragraph(iso_date(sheet.review_date), styles.value)],
+        [Paragraph(period, styles.value)],
+    ]
 
 
 def _fields(sheet: PerformanceSheetData | None, styles: Styles) -> list[Flowable]:
     """被测评人 / 测评人 / 测评日期 / 测评时段, boxed like the original paper form."""
-    values = _field_values(sheet)
+    values = _field_values(sheet, styles)
     captions = [
         ("被测评人", "Staff member reviewed"),
         ("测评人", "Reviewer"),
@@ -102,7 +108,7 @@ def _fields(sheet: PerformanceSheetData | None, styles: Styles) -> list[Flowable
         ("测评时段", "Review period"),
     ]
     cells = [
-        caption_over_value(zh, en, value, styles)
+        [Paragraph(bilingual_inline(zh, en, 7), styles.caption), *value]
         for (zh, en), value in zip(captions, values, strict=True)
     ]
     table = details_box(

@@ -38,6 +38,7 @@ from cs_trainer.reports.pdf_style import (
     table_style,
     title_bar,
 )
+from cs_trainer.reports.pdf_text import ClippedText, too_tall_to_keep
 from cs_trainer.reports.reception_data import ReceptionSheet, SheetEntry, SheetTotals
 from cs_trainer.reports.sheet_data import Bilingual
 
@@ -99,7 +100,7 @@ def _note_cell(entry: SheetEntry, styles: Styles) -> list[Flowable]:
     """The note, then who recorded it in small grey type."""
     if not entry.assessor.strip():
         return [free_text(entry.note, styles.cell_small)]
-    signed_by = Paragraph(f"— {escape(entry.assessor)}", styles.cell_en)
+    signed_by = ClippedText(entry.assessor, styles.cell_en, 2, "— ")
     if not entry.note.strip():
         return [signed_by]  # a dash for the note and another before the name would read oddly
     return [free_text(entry.note, styles.cell_small), signed_by]
@@ -141,8 +142,12 @@ def _entries_table(sheet: ReceptionSheet, styles: Styles) -> Table:
     """Every entry in date order; the heading row repeats on every page the table reaches."""
     body = [_entry_row(entry, styles) for entry in sheet.entries] or [_empty_row(styles)]
     rows = [_entries_header(styles), _base_row(sheet.totals, styles), *body]
-    table = Table(rows, colWidths=_entry_widths(), repeatRows=1)
+    width = _entry_widths()[3] - 8
+    split = any(isinstance(row[3], list) and too_tall_to_keep(row[3], width) for row in body)
+    table = Table(rows, colWidths=_entry_widths(), repeatRows=1, splitInRow=int(split))
     extra: list[tuple[Any, ...]] = [("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]
+    if split:  # a middle-aligned cell of a row split over pages is drawn off the page
+        extra.append(("VALIGN", (0, 0), (-1, -1), "TOP"))
     if not sheet.entries:
         extra.append(("SPAN", (1, 2), (3, 2)))
     table.setStyle(data_table_style(styles.font, (2.5, 3.5, 4, 4), zebra_rows=0))

@@ -19,7 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from cs_trainer.files import write_atomically
 from cs_trainer.reports.fonts import register_pdf_font
@@ -30,13 +30,14 @@ from cs_trainer.reports.pdf_style import (
     MUTED,
     SECTION_GAP,
     Styles,
+    bilingual_inline,
     block_heading,
     caption_over_value,
     hex_color,
     iso_date,
     make_styles,
-    text_or_dash,
 )
+from cs_trainer.reports.pdf_text import ClippedText, caption_over_text
 from cs_trainer.reports.reception_appendix import appendix
 from cs_trainer.reports.reception_data import ReceptionSheet
 from cs_trainer.reports.reception_entries import entries_section, totals_box
@@ -72,18 +73,20 @@ def _details_rows(sheet: ReceptionSheet, styles: Styles) -> list[list[Any]]:
     )
     return [
         [
-            caption_over_value(
-                "被考核人",
-                "Staff member",
-                f'{text_or_dash(staff.name)} <font size="8" color="{hex_color(MUTED)}">'
-                f"ID {staff.staff_id}</font>",
-                styles,
-            ),
-            caption_over_value("岗位", "Position", text_or_dash(staff.position), styles),
+            [
+                Paragraph(bilingual_inline("被考核人", "Staff member", 7), styles.caption),
+                ClippedText(
+                    staff.name,
+                    styles.value,
+                    2,
+                    suffix=f' <font size="8" color="{hex_color(MUTED)}">ID {staff.staff_id}</font>',
+                ),
+            ],
+            caption_over_text("岗位", "Position", staff.position, styles),
             caption_over_value("考核期间", "Period", period_text(sheet), styles),
         ],
         [
-            caption_over_value("考核人", "Assessor", text_or_dash(_assessor_names(sheet)), styles),
+            caption_over_text("考核人", "Assessor", _assessor_names(sheet), styles, max_lines=3),
             caption_over_value("考核标准", "Standard", standard_value, styles),
             "",
         ],

@@ -29,6 +29,7 @@ from cs_trainer.reports.pdf_style import (
     text_or_dash,
     title_bar,
 )
+from cs_trainer.reports.pdf_text import caption_over_text
 from cs_trainer.reports.sheet_data import Bilingual, SelfTestSection, SheetItem
 
 FIRST_SECTION_MIN_SPACE = 70 * mm
@@ -52,7 +53,7 @@ def _section_details(section: SelfTestSection, styles: Styles) -> Table:
     mode = bilingual_inline(section.mode.zh, section.mode.en, 8)
     cells = [
         caption_over_value("完成日期", "Finished on", iso_date(section.finished_on), styles),
-        caption_over_value("测评人", "Conducted by", text_or_dash(section.conducted_by), styles),
+        caption_over_text("测评人", "Conducted by", section.conducted_by, styles),
         caption_over_value("测评方式", "Mode", mode, styles),
     ]
     return details_strip(cells, [0.26, 0.32, 0.42], styles)

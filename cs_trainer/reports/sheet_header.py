@@ -26,6 +26,7 @@ from cs_trainer.reports.pdf_style import (
     padding,
     table_style,
 )
+from cs_trainer.reports.pdf_text import ClippedText
 from cs_trainer.reports.sheet_data import Bilingual
 
 ASIDE_W = 45 * mm
@@ -53,7 +54,7 @@ def sheet_header(
     right, both sitting on an accent rule."""
     left: list[Flowable] = []
     if organisation.strip():
-        left += [Paragraph(escape(organisation), styles.organisation), Spacer(1, 1.5 * mm)]
+        left += [ClippedText(organisation, styles.organisation, 2), Spacer(1, 1.5 * mm)]
     left += [
         Paragraph(escape(title.zh), styles.title_zh),
         Paragraph(escape(title.en), styles.title_en),

@@ -8,7 +8,6 @@ is the candidate evaluation sheet's: one line per interviewer, then HR.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -24,6 +23,7 @@ from cs_trainer.reports.pdf_style import (
     padding,
     table_style,
 )
+from cs_trainer.reports.pdf_text import ClippedText
 
 DATE_LABEL_W, DATE_W = 18 * mm, 36 * mm
 ROW_HEIGHT = 11 * mm
@@ -43,11 +43,12 @@ class SignatureLine:
     name: str = ""
 
 
-def _caption(line: SignatureLine, styles: Styles) -> Paragraph:
-    """测评人签名 Reviewer signature — 王经理 (the name only when known)."""
+def _caption(line: SignatureLine, styles: Styles) -> Flowable:
+    """测评人签名 Reviewer signature — 王经理 (the name only when known, cut to fit above
+    the line)."""
     markup = bilingual_inline(*line.caption, 7)
     if line.name.strip():
-        markup += f' — <font size="10">{escape(line.name)}</font>'
+        return ClippedText(line.name, styles.label, 2, f'{markup} — <font size="10">', "</font>")
     return Paragraph(markup, styles.label)
 
 

@@ -41,6 +41,7 @@ from cs_trainer.reports.pdf_style import (
     table_style,
     text_or_dash,
 )
+from cs_trainer.reports.pdf_text import ClippedText
 from cs_trainer.reports.radar_chart import has_radar_data, radar_drawing
 from cs_trainer.reports.sheet_data import (
     Bilingual,
@@ -109,13 +110,13 @@ def _verdict_cell(verdict: Bilingual, ink: colors.Color, styles: Styles) -> list
 
 def _reason_cell(decision: DecisionInfo, styles: Styles) -> list[Flowable]:
     """Why, who decided and when."""
-    by = bilingual_inline("决定人", "Decided by", 7) + f" {text_or_dash(decision.decided_by)}"
-    on = bilingual_inline(*DATE, 7) + f" {iso_date(decision.decided_on)}"
+    by = bilingual_inline("决定人", "Decided by", 7) + " "
+    on = "　·　" + bilingual_inline(*DATE, 7) + f" {iso_date(decision.decided_on)}"
     return [
         Paragraph(bilingual_inline("理由", "Reason", 7.5), styles.result_label),
         free_text(decision.reason, styles.summary_line),
         Spacer(1, 1.5 * mm),
-        Paragraph(f"{by}　·　{on}", styles.result_label),
+        ClippedText(decision.decided_by, styles.result_label, 2, by, on),
     ]
 
 
@@ -127,7 +128,8 @@ def _decision_box(decision: DecisionInfo | None, styles: Styles) -> Table:
         _verdict_cell(verdict, ink, styles),
         "" if decision is None else _reason_cell(decision, styles),
     ]
-    box = Table([cells], colWidths=[DECISION_W, CONTENT_WIDTH - DECISION_W])
+    # A long reason may run onto the next page rather than make the box taller than one.
+    box = Table([cells], colWidths=[DECISION_W, CONTENT_WIDTH - DECISION_W], splitInRow=1)
     box.setStyle(
         table_style(
             styles.font,

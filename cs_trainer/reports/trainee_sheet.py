@@ -51,6 +51,7 @@ from cs_trainer.reports.pdf_style import (
     table_style,
     text_or_dash,
 )
+from cs_trainer.reports.pdf_text import caption_over_text
 from cs_trainer.reports.progress_data import (
     Period,
     SkillPercent,
@@ -261,8 +262,8 @@ def _details(sheet: TraineeSheet, styles: Styles) -> list[Flowable]:
     else:
         when = ("练习时间", "Practised", EMPTY_VALUE)
     cells = [
-        caption_over_value("学员", "Trainee", text_or_dash(sheet.trainee), styles),
-        caption_over_value(*COHORT, text_or_dash(sheet.cohort), styles),
+        caption_over_text("学员", "Trainee", sheet.trainee, styles),
+        caption_over_text(*COHORT, sheet.cohort, styles),
         caption_over_value("完成练习", "Finished attempts", str(len(sheet.attempts)), styles),
         caption_over_value(*when, styles),
     ]
