@@ -15,6 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from cs_trainer.reports.font_coverage import MARK
+from cs_trainer.reports.fonts import counting_marks, unprintable_in_pdf_font
 from cs_trainer.reports.pdf_style import (
     CONTENT_HEIGHT,
     CONTENT_WIDTH,
@@ -24,8 +26,12 @@ from cs_trainer.reports.pdf_style import (
     MUTED,
     PAGE_WIDTH,
     RULE,
+    WARN,
 )
 from cs_trainer.reports.pdf_text import cut_to_width
+
+MARK_NOTE = f"{MARK} 有无法显示的字符 / characters that cannot be printed"
+"""Said in the footer of a page where a character the font lacks is drawn as the mark."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +58,17 @@ def shorten(text: str, font: str, size: float, width: float) -> str:
     return cut_to_width(text, font, size, width)
 
 
-def _draw_footer(canvas: Canvas, font: str, left: str, page: int, total: int) -> None:
-    """A thin rule, the candidate on the left and the page count on the right."""
+def _draw_footer(
+    canvas: Canvas, font: str, left: str, page: int, total: int, marked: bool = False
+) -> None:
+    """A thin rule, the candidate on the left and the page count on the right; before
+    the count, on a page that shows the mark, the note saying what it means."""
     size = 7.5
     right = page_label(page, total)
-    room_left = CONTENT_WIDTH - stringWidth(right, font, size) - 10 * mm
+    room_right = stringWidth(right, font, size) + 10 * mm
+    if marked:
+        room_right += stringWidth(MARK_NOTE, font, size) + 6 * mm
+    room_left = CONTENT_WIDTH - room_right
     canvas.saveState()
     rule_y = FOOTER_BASELINE + 3.5 * mm
     canvas.setStrokeColor(RULE)
@@ -66,30 +78,42 @@ def _draw_footer(canvas: Canvas, font: str, left: str, page: int, total: int) ->
     canvas.setFont(font, size)
     canvas.drawString(MARGIN_X, FOOTER_BASELINE, shorten(left, font, size, room_left))
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_BASELINE, right)
+    if marked:
+        canvas.setFillColor(WARN)
+        note_right = PAGE_WIDTH - MARGIN_X - stringWidth(right, font, size) - 6 * mm
+        canvas.drawRightString(note_right, FOOTER_BASELINE, MARK_NOTE)
     canvas.restoreState()
 
 
-def _numbered_canvas(font: str, footer_left: str) -> type[Canvas]:
+def _numbered_canvas(font: str, footer_left: str, marked: list[str]) -> type[Canvas]:
     """A canvas class that draws "page N of M" once M is known.
 
     Platypus only knows the page count after the last page, so each finished
-    page is held back and the footers are drawn in :meth:`save`.
+    page is held back and the footers are drawn in :meth:`save`. ``marked`` grows
+    with every text drawn with a replacement mark; a page during which it grew gets
+    the note.
     """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            self._marked_pages: list[bool] = []
+            self._marks_so_far = 0
 
         def showPage(self) -> None:  # ReportLab's method name
             self._held_pages.append(dict(self.__dict__))
+            self._marked_pages.append(len(marked) > self._marks_so_far)
+            self._marks_so_far = len(marked)
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
+            everywhere = bool(unprintable_in_pdf_font(footer_left))  # drawn on every page
+            pages = zip(self._held_pages, self._marked_pages, strict=True)
+            for number, (state, page_marked) in enumerate(pages, start=1):
                 self.__dict__.update(state)
-                _draw_footer(self, font, footer_left, number, total)
+                _draw_footer(self, font, footer_left, number, total, page_marked or everywhere)
                 super().showPage()
             super().save()
 
@@ -128,5 +152,6 @@ def build_pdf(story: list[Flowable], font: str, info: DocumentInfo) -> bytes:
         creator="cs_trainer",
         lang="zh-CN",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(font, info.footer_left))
+    with counting_marks() as marked:
+        doc.build(story, canvasmaker=_numbered_canvas(font, info.footer_left, marked))
     return buffer.getvalue()

@@ -206,3 +206,49 @@ def test_clipped_text_keeps_to_its_lines() -> None:
         assert height <= 2 * styles.value.leading + 0.01
         assert clipped.wrap(CONTENT_WIDTH, 10_000)[1] <= 2 * styles.value.leading + 0.01
     assert ClippedText("", styles.value).wrap(100, 100)[1] == styles.value.leading
+
+
+TEXTS = {
+    "chinese_without_spaces": "客户服务中心高级专员张" * 20,  # 200, the input's limit for a name
+    "latin_word_of_500_letters": "A" * 499 + "Z",  # no break opportunity at all
+}
+
+
+def _each_field(data: Any, short: str, long: str) -> Any:
+    """``data`` with every name-like field ``short`` and every flowing text ``long``."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        changes: dict[str, Any] = {}
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            if field.name in SHORT_FIELDS:
+                changes[field.name] = _fill(current, short)
+            elif field.name in LONG_FIELDS and isinstance(current, str):
+                changes[field.name] = long
+            else:
+                changes[field.name] = walk(current)
+        return dataclasses.replace(value, **changes)
+
+    return walk(data)
+
+
+@pytest.mark.parametrize("text", sorted(TEXTS))
+@pytest.mark.parametrize("kind", sorted(SHEETS))
+def test_text_without_break_opportunities_is_cut_or_wrapped(
+    kind: str, text: str, tmp_path: Path
+) -> None:
+    data, write = SHEETS[kind]
+    name = TEXTS[text]
+    notes = (name + "。") * 6 + END  # several thousand characters of flowing text
+    out = tmp_path / f"{kind}.pdf"
+    write(_each_field(data, name, notes), out)
+    shown = squash(pdftotext(out))
+    assert squash(name[:12]) in shown  # each name's start is shown…
+    assert "…" in shown  # …and cut where it does not fit
+    if kind != "cohort" and kind != "trainee":  # these two sheets print no notes
+        assert squash(END) in shown  # flowing text is printed to its end
+    _text_is_on_the_page(out)
