@@ -18,6 +18,7 @@ from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services import audit, permissions
 from cs_trainer.services.clock import local_date, utc_now
 from cs_trainer.services.permissions import CANDIDATES_CHANGE, CANDIDATES_VIEW
+from cs_trainer.services.printable_text import refuse_unprintable
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import AppSetting, Attempt, Person
 
@@ -145,6 +146,8 @@ def add_candidate(db: Database, new: NewCandidate) -> int:
         )
     _check_name(name)
     _check_phone(phone)
+    refuse_unprintable("people", "name", name)
+    refuse_unprintable("people", "position", position)
     now = utc_now()
     with db.writing(changes.CANDIDATES) as session:
         if not new.allow_duplicate:
@@ -257,6 +260,9 @@ def edit_candidate(
         _check_name(wanted["name"])
     if "phone" in wanted:
         _check_phone(wanted["phone"])
+    for key in ("name", "position"):
+        if key in wanted:
+            refuse_unprintable("people", key, wanted[key])
     with db.writing(changes.CANDIDATES) as session:
         person = _candidate(session, candidate_id)
         _refuse_erased(person)

@@ -25,6 +25,7 @@ from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.permissions import PRACTICE, TRAINEES_CHANGE, TRAINEES_VIEW
+from cs_trainer.services.printable_text import refuse_unprintable
 from cs_trainer.store.database import APP_NAME, Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
@@ -87,6 +88,7 @@ def load_scenarios(extra: list[Path] | None = None) -> Library:
 def add_trainee(db: Database, name: str, cohort_id: int | None = None) -> int:
     if not name.strip():
         raise UserError("the trainee's name is required", "必须填写学员的姓名")
+    refuse_unprintable("people", "name", name)
     with db.writing(changes.ROLEPLAYS) as session:
         person = Person(
             kind="trainee", name=name.strip(), created_at=utc_now(), cohort_id=cohort_id

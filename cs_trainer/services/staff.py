@@ -9,6 +9,7 @@ from cs_trainer.errors import UserError
 from cs_trainer.services import permissions
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.permissions import STAFF_EVALUATE
+from cs_trainer.services.printable_text import refuse_unprintable
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Person
 
@@ -28,6 +29,8 @@ def add_staff(db: Database, name: str, position: str = "") -> int:
     name = name.strip()
     if not name:
         raise UserError("the staff member needs a name", "需要填写员工的姓名")
+    refuse_unprintable("people", "name", name)
+    refuse_unprintable("people", "position", position)
     with db.writing(changes.STAFF) as session:
         person = Person(kind=STAFF, name=name, position=position.strip(), created_at=utc_now())
         session.add(person)

@@ -1,0 +1,45 @@
+"""Names and fields are refused at input when the sheets' font cannot print them.
+
+Every PDF is set in one font (:mod:`cs_trainer.reports.fonts`), which has no emoji and
+no Arabic, and ReportLab cannot shape Arabic even with another font (see
+:mod:`cs_trainer.reports.font_coverage`). So a name such as "王😀芳" is refused when
+it is typed, with a message naming the characters (and their code points, since the
+screen's font may not show them either), rather than printed as "王芳". Text stored
+before this check prints with a visible mark and a note on the sheet.
+"""
+
+import unicodedata
+
+from cs_trainer.errors import UserError
+from cs_trainer.reports.fonts import unprintable_in_pdf_font
+from cs_trainer.store.field_limits import TITLES
+
+
+class UnprintableTextError(UserError):
+    """A name or field holds characters the PDF sheets cannot print."""
+
+    def __init__(self, title: tuple[str, str], characters: list[str]) -> None:
+        en, zh = title
+        super().__init__(
+            "{field} holds characters that cannot be printed on the PDF sheets: {characters}. "
+            "Please leave them out or write them another way.",
+            "{field_zh}含有无法打印在 PDF 表格上的字符：{characters}。请删去或换一种写法。",
+            field=en,
+            field_zh=zh,
+            characters="、".join(_named(character) for character in characters),
+        )
+
+
+def _named(character: str) -> str:
+    """😀 (U+1F600 GRINNING FACE): the character, its code point and Unicode name."""
+    name = unicodedata.name(character, "")
+    code = f"U+{ord(character):04X}"
+    return f"{character} ({code} {name})" if name else f"{character} ({code})"
+
+
+def refuse_unprintable(table: str, column: str, text: str) -> None:
+    """Refuse ``text`` for ``table.column`` (titled as the length check titles it) if
+    the PDF font cannot draw some of its characters; at most five are named."""
+    characters = unprintable_in_pdf_font(text)
+    if characters:
+        raise UnprintableTextError(TITLES[(table, column)], characters[:5])
