@@ -37,6 +37,7 @@ from cs_trainer import __version__, language
 from cs_trainer.cli_accounts import NEW_PASSWORD_ENV as NEW_PASSWORD_ENV
 from cs_trainer.cli_accounts import PASSWORD_ENV as PASSWORD_ENV
 from cs_trainer.cli_accounts import acting_for, add_account_commands, add_user_option
+from cs_trainer.cli_backup import _restore, add_backup_commands
 from cs_trainer.cli_candidates import add_candidate_record_commands, add_retention_command
 from cs_trainer.cli_commands import EXIT_USER_ERROR as EXIT_USER_ERROR
 from cs_trainer.cli_commands import (
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_sheets_command(commands, database)
     _add_bank_commands(commands, database)
     add_account_commands(commands, database)
+    add_backup_commands(commands, database)
     _add_validate_command(commands)
     gui = commands.add_parser(
         "gui",
@@ -283,10 +285,11 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 ACTING_AS_NOBODY: frozenset[Callable[[argparse.Namespace], int]] = frozenset(
-    {_validate_content, _run_gui}
+    {_validate_content, _run_gui, _restore}
 )
 """The handlers that need no ``--user``: checking content files reads no data, and the
-desktop app signs in on its own screen. Every other one acts as ``--user``."""
+desktop app signs in on its own screen; ``restore`` signs in itself unless the file
+is damaged (:mod:`cs_trainer.cli_backup`). Every other one acts as ``--user``."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

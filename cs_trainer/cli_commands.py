@@ -47,7 +47,12 @@ def _open_database(args: argparse.Namespace) -> "Database":
     from cs_trainer.store.database import Database
 
     opened: Database | None = getattr(args, "opened_database", None)
-    return opened if opened is not None else Database.open(getattr(args, "database", None))
+    if opened is not None:
+        return opened
+    database = Database.open(getattr(args, "database", None))
+    for notice in database.notices:  # an empty file taken as new: said, not silent
+        print(notice.render(), file=sys.stderr)
+    return database
 
 
 def _candidate_add(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ never carry a person's name, phone or notes: they end up in logs.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import MappingProxyType
 from typing import NoReturn
 
@@ -220,12 +221,36 @@ class CannotOpenDatabaseError(DatabaseProblemError):
 
 
 class DamagedDatabaseError(DatabaseProblemError):
-    def __init__(self, where: str) -> None:
+    """``backup``: the newest backup that passed its check, offered for a restore;
+    ``looked``: whether the backups were looked at (damage found mid-session is reported
+    without looking, and then names none)."""
+
+    def __init__(self, where: str, backup: Path | None = None, looked: bool = False) -> None:
+        self.backup = backup
+        if backup is None and not looked:
+            super().__init__(
+                "The database {where} is damaged; it was left unchanged. Restore it from a "
+                "backup, or ask whoever looks after this computer.",
+                "数据库 {where} 已损坏，未做任何改动。请从备份恢复，或联系负责这台电脑的人。",
+                where=where,
+            )
+            return
+        if backup is None:
+            super().__init__(
+                "The database {where} is damaged; it was left unchanged. There is no good "
+                "backup beside it: ask whoever looks after this computer, or quit.",
+                "数据库 {where} 已损坏，未做任何改动。旁边没有完好的备份：请联系负责这台电脑的人，"
+                "或者退出。",
+                where=where,
+            )
+            return
         super().__init__(
-            "The database {where} is damaged; it was left unchanged. Restore it from a "
-            "backup, or ask whoever looks after this computer.",
-            "数据库 {where} 已损坏，未做任何改动。请从备份恢复，或联系负责这台电脑的人。",
+            "The database {where} is damaged; it was left unchanged. The newest good backup "
+            'is {backup}: restore it with cs-trainer restore "{backup}", or quit.',
+            "数据库 {where} 已损坏，未做任何改动。最新的完好备份是 {backup}：可用 "
+            'cs-trainer restore "{backup}" 恢复，或者退出。',
             where=where,
+            backup=str(backup),
         )
 
 

@@ -281,7 +281,13 @@ def erase_candidate(db: Database, candidate_id: int) -> None:
 
 
 def _erase_people(db: Database, candidate_ids: list[int]) -> None:
-    """Erase each candidate in one transaction, then wipe the file (callers check rights)."""
+    """Erase each candidate in one transaction, then wipe the file (callers check rights).
+
+    A backup comes first: an erasure cannot be undone, and one made by mistake must be.
+    """
+    from cs_trainer.services.backups import safety_backup
+
+    safety_backup(db.sqlite_file)
     with db.writing(changes.CANDIDATES, changes.ATTEMPTS) as session:
         for candidate_id in candidate_ids:
             _erase(session, candidate_id)

@@ -145,6 +145,7 @@ STAFF_EVALUATE = _action(
 )
 ACCOUNTS = _action("accounts", "manage accounts", "管理账户", ADMIN)
 SETTINGS_CHANGE = _action("settings.change", "change department settings", "更改部门设置", ADMIN)
+BACKUPS = _action("backups", "make, restore and check backups", "备份、恢复和检查数据库", ADMIN)
 AUDIT = _action(
     "audit", "view, export and verify the audit trail", "查看、导出和校验审计记录", ADMIN
 )
@@ -165,6 +166,7 @@ ACTIONS: tuple[Action, ...] = (
     STAFF_EVALUATE,
     ACCOUNTS,
     SETTINGS_CHANGE,
+    BACKUPS,
     AUDIT,
 )
 

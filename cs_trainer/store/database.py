@@ -44,6 +44,7 @@ from cs_trainer import changes, known_problems
 from cs_trainer.errors import (
     DatabaseProblemError,
     ForeignDatabaseError,
+    Message,
     NewerSchemaError,
     UserError,
 )
@@ -96,6 +97,7 @@ class Database:
     def __init__(self, url: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
         self.url = url
         self.busy_timeout_ms = busy_timeout_ms
+        self.notices: list[Message] = []
         self.engine = _create_engine(url, busy_timeout_ms)
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         writer_engine = self.engine.execution_options(**{_IMMEDIATE: True})
@@ -106,8 +108,16 @@ class Database:
 
     @classmethod
     def open(cls, option: str | None = None) -> "Database":
-        """Open (creating if needed) and migrate the database the user asked for."""
-        database = cls(resolve_database_url(option))
+        """Open (creating if needed) and migrate the database the user asked for.
+
+        An SQLite file is checked first, before any connection may write to it or
+        switch it to WAL (:func:`cs_trainer.store.integrity.check_before_open`);
+        ``notices`` then holds what the user should be told (an empty file taken as new).
+        """
+        url = resolve_database_url(option)
+        notice = _check_sqlite_file(url)
+        database = cls(url)
+        database.notices = [notice] if notice is not None else []
         try:
             database.migrate()
             database.changed_elsewhere()  # what is there now is what this process has seen
@@ -174,7 +184,7 @@ class Database:
         """Bring the schema to the newest revision; a damaged file is reported, not touched."""
         from alembic.util import CommandError
 
-        from cs_trainer.store.migrate import current_revision, upgrade_to_head
+        from cs_trainer.store.migrate import current_revision, head_revision, upgrade_to_head
 
         before: str | None = None
         try:
@@ -187,6 +197,8 @@ class Database:
                 before = current_revision(connection)
                 if before is None and other_tables:
                     raise ForeignDatabaseError(self.describe())
+                if before is not None and before != head_revision():
+                    self._back_up_before_upgrade()
                 upgrade_to_head(connection)
                 if before is not None and current_revision(connection) != before:
                     # Only after tables were rebuilt: the check reads the whole file.
@@ -198,6 +210,22 @@ class Database:
             raise known from exc
         except CommandError as exc:  # stamped by a newer cs_trainer: unknown revision
             raise NewerSchemaError(self.describe(), before or "?") from exc
+
+    def _back_up_before_upgrade(self) -> None:
+        """A backup of the older file, taken under the write lock (so it is the file
+        as the upgrade finds it) and before any table changes."""
+        path = self.sqlite_file
+        if path is not None:
+            from datetime import datetime
+
+            from cs_trainer.store.backup_files import back_up_file
+
+            back_up_file(path, datetime.now())
+
+    @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite file behind this database, or None for a server or memory."""
+        return _sqlite_file(self.url)
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
@@ -212,6 +240,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _sqlite_file(url: str) -> Path | None:
+    """The file an SQLite URL names (None for a server or memory)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database.removeprefix("file:").split("?")[0])
+
+
+def _check_sqlite_file(url: str) -> Message | None:
+    """Damage and foreign tables are refused before the first connection (issue 10)."""
+    path = _sqlite_file(url)
+    if path is None:
+        return None
+    from cs_trainer.store.integrity import check_before_open
+
+    return check_before_open(path, str(path))
 
 
 @contextmanager

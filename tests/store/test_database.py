@@ -432,17 +432,23 @@ def test_a_refused_file_is_not_kept_open(tmp_path: Path, monkeypatch: pytest.Mon
     """Open connections would keep the damaged file locked (on Windows) until the app exits."""
     path = tmp_path / "damaged.sqlite3"
     path.write_bytes(b"not a database" * 100)
+    created: list[str] = []
     disposed: list[str] = []
-    real_dispose = Database.dispose
+    real_init, real_dispose = Database.__init__, Database.dispose
+
+    def init_spy(self: Database, url: str, *args: int) -> None:
+        created.append(url)
+        real_init(self, url, *args)
 
     def spy(self: Database) -> None:
         disposed.append(self.url)
         real_dispose(self)
 
+    monkeypatch.setattr(Database, "__init__", init_spy)
     monkeypatch.setattr(Database, "dispose", spy)
     with pytest.raises(DatabaseProblemError):
         Database.open(str(path))
-    assert disposed == [f"sqlite:///{path}"]
+    assert disposed == created  # refused before any engine exists, or disposed
 
 
 def test_a_foreign_sqlite_database_is_refused_and_not_added_to(tmp_path: Path) -> None:
@@ -485,7 +491,9 @@ def test_damage_found_after_opening_is_reported_and_left_unchanged(db_path: Path
         data[offset : offset + 64] = b"\xff" * 64
     db_path.write_bytes(bytes(data))
 
-    damaged = Database.open(str(db_path))  # the schema and version pages are intact
+    # Damage that appears after the open-time check (a disk failing while the app runs):
+    # the Database object is made directly, as it is once Database.open checked the file.
+    damaged = Database(f"sqlite:///{db_path}")
     try:
         with pytest.raises(DatabaseProblemError, match="damaged"), damaged.reading() as session:
             session.scalars(select(Person)).all()
