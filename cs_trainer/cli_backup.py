@@ -60,6 +60,13 @@ def _check(args: argparse.Namespace) -> int:
 
     found = check(_open_database(args))
     if found:
+        print(
+            message(
+                "The database failed its check; problems found: {count} (in SQLite's words below):",
+                "数据库未通过检查（{count} 个问题，以下为 SQLite 的原文）：",
+                count=len(found),
+            ).render()
+        )
         for problem in found[:50]:
             print(problem)
         return EXIT_USER_ERROR

@@ -191,7 +191,14 @@ def test_a_label_pair_has_the_same_placeholders_in_both_languages() -> None:
 @pytest.mark.parametrize("name", sorted(WORDED_BY_CLASS))
 def test_the_environment_problems_read_in_both_languages(name: str) -> None:
     cls = getattr(errors, name)
-    arguments = {"where": "/media/usb/a.pdf", "seconds": 5, "code": "EXDEV", "revision": "9999"}
+    arguments = {
+        "where": "/media/usb/a.pdf",
+        "seconds": 5,
+        "code": "EXDEV",
+        "revision": "9999",
+        "backup": Path("/media/usb/backups/a-20261204-090000.sqlite3"),
+        "looked": True,
+    }
     names = cls.__init__.__code__.co_varnames[1 : cls.__init__.__code__.co_argcount]
     problem = cls(*(arguments[argument] for argument in names))
     zh, en = problem.message("zh"), problem.message("en")

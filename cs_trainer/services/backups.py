@@ -100,7 +100,8 @@ def restore(db: Database, backup: Path, now: datetime | None = None) -> Path:
     refused and nothing changes."""
     path = _require_file(db)
     require_restorable(backup)
-    before = _take(db, path, now)
+    before = safety_backup(path, now)  # not rotated: nothing is deleted before a restore
+    assert before is not None
     db.dispose()
     with (
         closing(integrity.read_only_connection(backup)) as source,

@@ -11,10 +11,10 @@ snapshot while other connections keep writing (in WAL mode they are not even
 blocked), to a hidden temporary file that is checked (``PRAGMA integrity_check``)
 before it is renamed to its final name: a file named like a backup has passed.
 
-Rotation keeps the newest backup of each of the last N days, ISO weeks and months
-(settings, defaults 7, 4 and 12), as restic's and borg's ``--keep-daily`` and the
-like do; the time is read from the file's name, never its mtime, so a copied folder
-rotates the same, and tests inject the clock.
+Rotation keeps every backup of the last 24 hours and the newest backup of each of the
+last N days, ISO weeks and months (settings, defaults 7, 4 and 12), as restic's and
+borg's ``--keep-within`` and ``--keep-daily`` and the like do; the time is read from
+the file's name, never its mtime, so a copied folder rotates the same, and tests inject the clock.
 """
 
 import contextlib
@@ -24,7 +24,7 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from cs_trainer.errors import UserError
@@ -33,6 +33,8 @@ from cs_trainer.store import integrity
 
 FOLDER_NAME = "backups"
 STAMP = "%Y%m%d-%H%M%S"
+KEEP_WITHIN = timedelta(hours=24)
+"""Backups this close to the newest are never rotated away."""
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?P<n>-\d+)?\.sqlite3$")
 
 
@@ -59,7 +61,13 @@ def backups_of(database: Path) -> list[tuple[datetime, Path]]:
         match = _NAME.match(path.name)
         if match and match["stem"] == database.stem:
             found.append((datetime.strptime(match["stamp"], STAMP), path))
-    return sorted(found, key=lambda item: (item[0], item[1].name), reverse=True)
+    return sorted(found, key=lambda item: (item[0], _number(item[1])), reverse=True)
+
+
+def _number(path: Path) -> int:
+    """The ``-N`` a second backup within one second gets (0 for the first)."""
+    match = _NAME.match(path.name)
+    return int(match["n"][1:]) if match and match["n"] else 0
 
 
 def newest_good_backup(database: Path) -> Path | None:
@@ -111,10 +119,19 @@ def new_backup_path(database: Path, now: datetime) -> Path:
 
 
 def to_keep(taken: Iterable[tuple[datetime, Path]], keep: Keep) -> set[Path]:
-    """The newest backup of each of the last ``keep.daily`` days, ``keep.weekly`` weeks
-    and ``keep.monthly`` months that have a backup."""
+    """Every backup of the last :data:`KEEP_WITHIN` before the newest, and the newest
+    backup of each of the last ``keep.daily`` days, ``keep.weekly`` weeks and
+    ``keep.monthly`` months that have a backup.
+
+    The recent ones all stay (as restic's ``--keep-within``): "Back up now" or a
+    restore's own backup must never delete the backup of this morning that someone is
+    about to restore.
+    """
     newest_first = sorted(taken, key=lambda item: item[0], reverse=True)
-    kept: set[Path] = set()
+    if not newest_first:
+        return set()
+    recent = newest_first[0][0] - KEEP_WITHIN
+    kept = {path for when, path in newest_first if when >= recent}
     periods = (
         (keep.daily, lambda when: when.date()),
         (keep.weekly, lambda when: when.isocalendar()[:2]),

@@ -80,7 +80,15 @@ def full_check(path: Path) -> list[str]:
     if found:
         return found
     broken = foreign_key_problems(path)
-    return [f"{broken} broken references"] if broken else []
+    if not broken:
+        return []
+    return [
+        message(
+            "{count} rows refer to rows that do not exist (broken references)",
+            "{count} 行引用了不存在的行（引用损坏）",
+            count=broken,
+        ).render()
+    ]
 
 
 def is_foreign(path: Path) -> bool:
