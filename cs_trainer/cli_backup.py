@@ -8,7 +8,6 @@ up the current state.
 """
 
 import argparse
-from datetime import datetime
 from pathlib import Path
 
 from cs_trainer.cli_commands import EXIT_USER_ERROR, _open_database
@@ -77,18 +76,15 @@ def _check(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     """Acts without --user only onto a damaged file (see the module)."""
     from cs_trainer.cli_accounts import acting_for
-    from cs_trainer.services.backups import require_restorable, restore
-    from cs_trainer.store import backup_files
-    from cs_trainer.store.database import Database, resolve_database_url
+    from cs_trainer.services.backups import damaged_file, restore, restore_damaged_file
+    from cs_trainer.store.database import resolve_database_url
 
-    target = _damaged_file(resolve_database_url(getattr(args, "database", None)))
+    target = damaged_file(resolve_database_url(getattr(args, "database", None)))
     if target is None:
         with acting_for(args):
             print(restore(_open_database(args), args.file))
         return 0
-    require_restorable(args.file)
-    aside = backup_files.restore_over_damaged(target, args.file, datetime.now())
-    Database.open(str(target)).dispose()  # an older backup is brought up to date
+    aside = restore_damaged_file(target, args.file)
     print(
         message(
             "Restored; the damaged file was kept as {aside}.",
@@ -97,18 +93,3 @@ def _restore(args: argparse.Namespace) -> int:
         ).render()
     )
     return 0
-
-
-def _damaged_file(url: str) -> Path | None:
-    """The SQLite file at ``url`` if it exists and fails its quick check."""
-    from sqlalchemy.engine import make_url
-
-    from cs_trainer.store import integrity
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database:
-        return None
-    path = Path(parsed.database)
-    if not path.is_file() or path.stat().st_size == 0:
-        return None
-    return path if integrity.problems(path) else None

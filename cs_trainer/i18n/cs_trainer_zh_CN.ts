@@ -1288,6 +1288,38 @@
 <context>
     <name>Preferences</name>
     <message>
+        <source>The newest backup of each calendar month.</source>
+        <translation>每个自然月的最新备份。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;monthly backups for</source>
+        <translation>每月备份保留(&amp;M)</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> 周</translation>
+    </message>
+    <message>
+        <source>The newest backup of each week (Monday to Sunday).</source>
+        <translation>每周（周一至周日）的最新备份。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;weekly backups for</source>
+        <translation>每周备份保留(&amp;W)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Backups are made on start when the data changed, before every migration, restore and erasure, and with Data → Back up now. Every backup of the last 24 hours is kept, then the newest of each of this many days, weeks and months.</source>
+        <translation>数据有变化时，启动时会自动备份；每次升级数据库、恢复和删除个人数据之前，以及“数据 → 立即备份”时也会备份。最近 24 小时内的备份全部保留，此外保留以下天数、周数和月数中每一天、每一周、每一月的最新备份。</translation>
+    </message>
+    <message>
+        <source>Keep &amp;daily backups for</source>
+        <translation>每日备份保留(&amp;D)</translation>
+    </message>
+    <message>
         <source>Counted from the latest hiring decision, or from a withdrawal of consent if later; then the candidate is due for erasure. The consent notice candidates agree to names this period: changing it changes the notice's version for candidates registered from now on.</source>
         <translation>自最近一次招聘决定起计算；如候选人撤回同意的时间更晚，则自撤回时起计算；期满后该候选人的资料应予删除。候选人同意的告知书写明了这一期限：更改后，此后登记的候选人将看到新版本的告知书。</translation>
     </message>
@@ -3500,6 +3532,94 @@
     <message>
         <source>Withdraw consent</source>
         <translation>撤回同意</translation>
+    </message>
+</context>
+<context>
+    <name>BackupMenu</name>
+    <message>
+        <source>Check the database</source>
+        <translation>检查数据库</translation>
+    </message>
+    <message>
+        <source>The database failed its check (%1 problems). Restore the newest good backup (Data → Restore…). SQLite reports:
+%2</source>
+        <translation>数据库未通过检查（%1 个问题）。请恢复最新的完好备份（数据 → 恢复…）。SQLite 的报告：
+%2</translation>
+    </message>
+    <message>
+        <source>The database passed every check (integrity and references).</source>
+        <translation>数据库通过了所有检查（完整性和引用）。</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在检查数据库…</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data it replaced was backed up to %1.</source>
+        <translation>备份已恢复。被替换的数据已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Replace all data in %1 by the backup %2?
+
+The current data is backed up first, so this can be undone by restoring that backup. Everyone signs in again afterwards.</source>
+        <translation>用备份 %2 替换 %1 中的全部数据吗？
+
+会先备份当前数据，因此可以通过恢复那个备份来撤销。之后所有人需要重新登录。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>&amp;Check the database</source>
+        <translation>检查数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Data</source>
+        <translation>数据(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>cs_trainer databases (*.sqlite3);;All files (*)</source>
+        <translation>cs_trainer 数据库 (*.sqlite3);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedFile</name>
+    <message>
+        <source>The backup %1 was restored. The damaged file was kept as %2.</source>
+        <translation>已恢复备份 %1。损坏的文件保留为 %2。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest good backup</source>
+        <translation>恢复最新的完好备份(&amp;R)</translation>
     </message>
 </context>
 </TS>

@@ -12,11 +12,12 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
+from cs_trainer import changes
 from cs_trainer.errors import DamagedDatabaseError, NewerSchemaError, UserError
 from cs_trainer.services import permissions
-from cs_trainer.store import backup_files, integrity
+from cs_trainer.store import backup_files, change_counters, integrity
 from cs_trainer.store.backup_files import Keep
-from cs_trainer.store.database import Database
+from cs_trainer.store.database import Database, sqlite_file_of
 from cs_trainer.store.migrate import known_revisions
 from cs_trainer.store.models import AppSetting
 
@@ -102,6 +103,8 @@ def restore(db: Database, backup: Path, now: datetime | None = None) -> Path:
     require_restorable(backup)
     before = safety_backup(path, now)  # not rotated: nothing is deleted before a restore
     assert before is not None
+    with db.reading() as session:
+        seen = change_counters.read(session)
     db.dispose()
     with (
         closing(integrity.read_only_connection(backup)) as source,
@@ -110,6 +113,8 @@ def restore(db: Database, backup: Path, now: datetime | None = None) -> Path:
         source.backup(target)
     db.dispose()
     db.migrate()  # an older backup is brought up to date, as any older file is
+    with db.writing(*changes.ALL) as session:  # every page, here and elsewhere, reloads
+        change_counters.raise_to(session, seen)
     return before
 
 
@@ -126,3 +131,24 @@ def require_restorable(backup: Path) -> None:
         rows = raw.execute("SELECT version_num FROM alembic_version").fetchall()
     if rows and rows[0][0] not in known_revisions():
         raise NewerSchemaError(where, rows[0][0])
+
+
+def restore_damaged_file(database: Path, backup: Path, now: datetime | None = None) -> Path:
+    """Put a checked backup in place of a damaged file (moved aside, never written);
+    return where the damaged file went.
+
+    Takes a path, not a :class:`Database`: a damaged file cannot be opened, so nobody
+    can sign in to it, and whoever may replace the file on disk may restore it.
+    """
+    require_restorable(backup)
+    aside = backup_files.restore_over_damaged(database, backup, _now(now))
+    Database.open(str(database)).dispose()  # an older backup is brought up to date
+    return aside
+
+
+def damaged_file(url: str) -> Path | None:
+    """The SQLite file at ``url`` if it exists and fails its quick check."""
+    path = sqlite_file_of(url)
+    if path is None or not path.is_file() or path.stat().st_size == 0:
+        return None
+    return path if integrity.problems(path) else None

@@ -79,3 +79,21 @@ class SeenChanges:
             for kind in newer:
                 self._seen[kind] = counters[kind]
             return frozenset(newer)
+
+
+def raise_to(session: Session, floor: dict[str, int]) -> None:
+    """Set each counter to at least ``floor``'s value.
+
+    A restore puts back older counters; other processes only notice counters that grow
+    past what they saw, so the restore raises them to the old values before its own
+    write counts one more of every kind.
+    """
+    current = read(session)
+    for kind, least in floor.items():
+        if kind not in current:
+            session.add(ChangeCounter(kind=kind, counter=least))
+        elif current[kind] < least:
+            session.execute(
+                update(ChangeCounter).where(ChangeCounter.kind == kind).values(counter=least)
+            )
+    session.info[_WROTE] = True

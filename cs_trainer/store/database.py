@@ -225,7 +225,7 @@ class Database:
     @property
     def sqlite_file(self) -> Path | None:
         """The SQLite file behind this database, or None for a server or memory."""
-        return _sqlite_file(self.url)
+        return sqlite_file_of(self.url)
 
     def table_names(self) -> list[str]:
         return inspect(self.engine).get_table_names()
@@ -242,7 +242,7 @@ class Database:
         self.engine.dispose()
 
 
-def _sqlite_file(url: str) -> Path | None:
+def sqlite_file_of(url: str) -> Path | None:
     """The file an SQLite URL names (None for a server or memory)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database:
@@ -254,7 +254,7 @@ def _sqlite_file(url: str) -> Path | None:
 
 def _check_sqlite_file(url: str) -> Message | None:
     """Damage and foreign tables are refused before the first connection (issue 10)."""
-    path = _sqlite_file(url)
+    path = sqlite_file_of(url)
     if path is None:
         return None
     from cs_trainer.store.integrity import check_before_open

@@ -12,16 +12,17 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cs_trainer import __version__, app_logging
-from cs_trainer.errors import UserError
 from cs_trainer.services import accounts, acting
 from cs_trainer.services.acting import Actor
 from cs_trainer.store.database import Database
 from cs_trainer.ui.accounts.sign_in import FirstAdminDialog, SignInDialog
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.settings import preferences as settings
+from cs_trainer.ui.shared.backup_menu import back_up_on_start
+from cs_trainer.ui.shared.damaged_file import open_database
 from cs_trainer.ui.shared.fonts import install_app_font
 from cs_trainer.ui.shared.operations import worker_pool
 from cs_trainer.ui.shared.problems import show_crash, show_previous_crash
@@ -144,10 +145,8 @@ def run(database_option: str | None) -> int:
     qInstallMessageHandler(_qt_message)
     configure_application(app)
     sys.excepthook = show_crash
-    try:
-        db = Database.open(database_option)
-    except UserError as exc:
-        QMessageBox.critical(None, "cs_trainer", str(exc))
+    db = open_database(database_option)
+    if db is None:
         return 1
     signed = sign_in_at_start(db)
     if signed is None:
@@ -158,6 +157,7 @@ def run(database_option: str | None) -> int:
     if previous_crash:
         QTimer.singleShot(0, lambda: show_previous_crash(application.window, previous_crash))
     QTimer.singleShot(0, lambda: application.window.offer_resume())
+    QTimer.singleShot(0, lambda: back_up_on_start(application.window, db))
     code = app.exec()
     worker_pool().waitForDone()  # a save started in the last moment is committed, not cut off
     return code

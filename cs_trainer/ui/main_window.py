@@ -40,6 +40,7 @@ from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings import window_state
 from cs_trainer.ui.settings.settings_page import SettingsPage
 from cs_trainer.ui.shared import problems
+from cs_trainer.ui.shared.backup_menu import BackupMenu
 from cs_trainer.ui.shared.change_watch import ChangeWatch
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.change_watch = ChangeWatch(self, db, self.bus)  # what other laptops changed
         self.idle.idle.connect(self.lock)
         self._account_menu()
+        self._data_menu()
         self._connect()
         self._restore_geometry()
         if session.signed_in():
@@ -194,6 +196,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.who_label)
         self.lock_screen.unlock_button.clicked.connect(self.unlock)
         self.lock_screen.switch_button.clicked.connect(self.switch_user_requested)
+
+    def _data_menu(self) -> None:
+        """Back up, restore, check: an administrator's, for an SQLite file only."""
+        if not session.signed_in() or not session.may(permissions.BACKUPS):
+            return
+        if self.db.sqlite_file is None:
+            return
+        self.backup_menu = BackupMenu(self, self.db, self.bus)
+        self.backup_menu.restored.connect(self._after_restore)
+
+    def _after_restore(self) -> None:
+        """Every table was replaced, accounts too: whoever works next signs in again."""
+        self.sign_out_requested.emit()
 
     def signed_in_text(self) -> str:
         return (

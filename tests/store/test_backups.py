@@ -21,6 +21,7 @@ import pytest
 from alembic import command
 from sqlalchemy import create_engine, select
 
+from cs_trainer import changes
 from cs_trainer.errors import (
     DamagedDatabaseError,
     ForeignDatabaseError,
@@ -155,8 +156,11 @@ def test_another_process_sees_the_restored_data(db: Database, db_path: Path) -> 
     other = Database.open(str(db_path))  # another window on the same file, still open
     try:
         add(other, "恢复后乙")
+        other.changed_elsewhere()  # it has seen everything up to now, its own write too
         backups.restore(db, kept)
         assert names(other) == {"恢复前甲"}
+        # The restored counters are older than the ones it saw; it must notice all the same.
+        assert other.changed_elsewhere() == changes.ALL
     finally:
         other.dispose()
 

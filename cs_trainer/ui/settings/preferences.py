@@ -21,7 +21,8 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QCoreApplication, QSettings
 
 from cs_trainer import changes
-from cs_trainer.services import app_settings, candidates, retention, typing_tests
+from cs_trainer.services import app_settings, backups, candidates, retention, typing_tests
+from cs_trainer.store.backup_files import Keep
 from cs_trainer.store.database import Database
 
 T = TypeVar("T", bool, int, str)
@@ -166,6 +167,45 @@ IDLE_LOCK_MINUTES = Setting(
     maximum=240,
     suffix=QT_TRANSLATE_NOOP("Preferences", " minutes"),
 )
+_KEEP = Keep()
+BACKUP_KEEP_DAILY = Setting(
+    key=backups.KEEP_SETTINGS[0],
+    value_type=int,
+    default=_KEEP.daily,
+    label=QT_TRANSLATE_NOOP("Preferences", "Keep &daily backups for"),
+    help=QT_TRANSLATE_NOOP(
+        "Preferences",
+        "Backups are made on start when the data changed, before every migration, restore "
+        "and erasure, and with Data → Back up now. Every backup of the last 24 hours is kept, "
+        "then the newest of each of this many days, weeks and months.",
+    ),
+    scope=Scope.DEPARTMENT,
+    minimum=0,
+    maximum=366,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " days"),
+)
+BACKUP_KEEP_WEEKLY = Setting(
+    key=backups.KEEP_SETTINGS[1],
+    value_type=int,
+    default=_KEEP.weekly,
+    label=QT_TRANSLATE_NOOP("Preferences", "Keep &weekly backups for"),
+    help=QT_TRANSLATE_NOOP("Preferences", "The newest backup of each week (Monday to Sunday)."),
+    scope=Scope.DEPARTMENT,
+    minimum=0,
+    maximum=520,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " weeks"),
+)
+BACKUP_KEEP_MONTHLY = Setting(
+    key=backups.KEEP_SETTINGS[2],
+    value_type=int,
+    default=_KEEP.monthly,
+    label=QT_TRANSLATE_NOOP("Preferences", "Keep &monthly backups for"),
+    help=QT_TRANSLATE_NOOP("Preferences", "The newest backup of each calendar month."),
+    scope=Scope.DEPARTMENT,
+    minimum=0,
+    maximum=1200,
+    suffix=QT_TRANSLATE_NOOP("Preferences", " months"),
+)
 LANGUAGE = Setting(
     key="language",
     value_type=str,
@@ -220,6 +260,9 @@ ALL: tuple[Setting[Any], ...] = (
     CANDIDATE_RESULTS,
     RETENTION_MONTHS,
     IDLE_LOCK_MINUTES,
+    BACKUP_KEEP_DAILY,
+    BACKUP_KEEP_WEEKLY,
+    BACKUP_KEEP_MONTHLY,
     LANGUAGE,
     INTERVIEWER,
     ROLEPLAY_FEEDBACK,
