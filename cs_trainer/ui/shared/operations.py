@@ -47,7 +47,19 @@ T = TypeVar("T")
 PROGRESS_DELAY_MS = 400
 _log = logging.getLogger(__name__)
 _running: set["Op[object]"] = set()
+_finished: list["Op[object]"] = []  # done on the GUI thread; freed once the worker let go
 _pool: QThreadPool | None = None
+
+
+def _free_released() -> None:
+    """On the GUI thread: free the finished operations their worker has let go of."""
+    still_held = []
+    for op in _finished:
+        if op._released.is_set():
+            op.relay.deleteLater()
+        else:
+            still_held.append(op)
+    _finished[:] = still_held
 
 
 def pending() -> int:
@@ -102,12 +114,28 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, run: Callable[[], None]) -> None:
+    """Runs ``run`` on the worker, then lets go of it and says so (``released``).
+
+    The worker must never drop the last reference to an operation: its relay's Python
+    wrapper would then be freed on the worker while the GUI thread destroys the relay,
+    and both edit the relay's connection list at once ("Segmentation fault" in
+    ``cleanOrphanedConnectionsImpl`` on the GUI thread). So the GUI thread keeps every
+    finished operation until its job is released, and frees it there.
+    """
+
+    def __init__(self, run: Callable[[], None], released: threading.Event) -> None:
         super().__init__()
-        self._run = run
+        self._run: Callable[[], None] | None = run
+        self._released = released
 
     def run(self) -> None:
-        self._run()
+        work, self._run = self._run, None
+        try:
+            if work is not None:
+                work()
+        finally:
+            del work
+            self._released.set()
 
 
 class Op(Generic[T]):
@@ -140,6 +168,7 @@ class Op(Generic[T]):
         self.relay.succeeded.connect(self._succeeded, Qt.ConnectionType.QueuedConnection)
         self.relay.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self.progress_dialog: QProgressDialog | None = None
+        self._released = threading.Event()
 
     @classmethod
     def counting(
@@ -181,8 +210,9 @@ class Op(Generic[T]):
         if self._label is not None:
             self.progress_dialog = self._make_dialog(self._label)
         _running.add(self)  # type: ignore[arg-type]
+        _free_released()
         context = contextvars.copy_context()
-        worker_pool().start(_Job(lambda: context.run(self._run_work)))
+        worker_pool().start(_Job(lambda: context.run(self._run_work), self._released))
         return self
 
     def _run_work(self) -> None:
@@ -233,7 +263,8 @@ class Op(Generic[T]):
     def _done(self) -> None:
         _running.discard(self)
         self.relay.finished.emit()
-        self.relay.deleteLater()
+        _finished.append(self)  # type: ignore[arg-type]
+        _free_released()
 
     def _make_dialog(self, label: str) -> QProgressDialog:
         dialog = QProgressDialog(label, "", 0, 0, self._parent)
