@@ -13,12 +13,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from cs_trainer.errors import PermissionDeniedError, SignInRequiredError
+from cs_trainer.errors import PermissionDeniedError, SignInRequiredError, UserError
 from cs_trainer.scenarios.schema import Scenario
 from cs_trainer.services import (
     accounts,
     app_settings,
     audit,
+    backups,
     banks,
     candidate_data,
     candidates,
@@ -88,7 +89,19 @@ PROBES: dict[str, Probe] = {
     "audit": lambda db, _c: audit.count(db),
     "candidates.export_erase": lambda db, c: candidate_data.erasure_plan(db, c.world.candidate),
     "retention": lambda db, _c: retention.due(db, date(2030, 1, 1)),
+    "backups": lambda db, _c: _check_backups(db),
 }
+
+
+def _check_backups(db: Database) -> object:
+    """``cs-trainer check``; on PostgreSQL, allowed, it names pg_dump instead."""
+    try:
+        return backups.check(db)
+    except UserError as refused:
+        if db.sqlite_file is None and "pg_dump" in refused.message("en"):
+            return None
+        raise
+
 
 WALKED = list(permissions.ACTIONS)
 WHO = [*permissions.ROLES, NOBODY]
