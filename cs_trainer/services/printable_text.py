@@ -5,13 +5,20 @@ no Arabic, and ReportLab cannot shape Arabic even with another font (see
 :mod:`cs_trainer.reports.font_coverage`). So a name such as "王😀芳" is refused when
 it is typed, with a message naming the characters (and their code points, since the
 screen's font may not show them either), rather than printed as "王芳". Text stored
-before this check prints with a visible mark and a note on the sheet.
+before this check prints with a visible mark and a note on the sheet, and so do notes
+and reasons (free text, not refused: a note is evidence and is kept as written).
+
+Every name and short field a sheet prints (:data:`PRINTED`) is checked in the write
+session itself, through :data:`cs_trainer.store.field_limits.text_checks`, so no
+service can forget it; the services that check earlier do so to refuse before any
+other work.
 """
 
 import unicodedata
 
 from cs_trainer.errors import UserError
 from cs_trainer.reports.fonts import unprintable_in_pdf_font
+from cs_trainer.store import field_limits
 from cs_trainer.store.field_limits import TITLES
 
 
@@ -37,9 +44,38 @@ def _named(character: str) -> str:
     return f"{character} ({code} {name})" if name else f"{character} ({code})"
 
 
+PRINTED: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("people", "name"),
+        ("people", "phone"),
+        ("people", "position"),
+        ("cohorts", "name"),
+        ("interview_plans", "name"),
+        ("interview_plans", "position"),
+        ("interview_plans", "created_by"),
+        ("accounts", "display_name"),
+        ("attempts", "conducted_by"),
+        ("decisions", "by"),
+        ("pipeline_events", "by"),
+        ("reception_entries", "assessor"),
+    }
+)
+"""The typed names and fields a PDF sheet prints, each checked whichever service
+writes it (:data:`cs_trainer.store.field_limits.text_checks`)."""
+
+
+def _check_printed(table: str, column: str, text: str) -> None:
+    if (table, column) in PRINTED and not (text.isascii() and text.isprintable()):
+        refuse_unprintable(table, column, text)  # plain ASCII needs no look at the font
+
+
 def refuse_unprintable(table: str, column: str, text: str) -> None:
     """Refuse ``text`` for ``table.column`` (titled as the length check titles it) if
     the PDF font cannot draw some of its characters; at most five are named."""
     characters = unprintable_in_pdf_font(text)
     if characters:
         raise UnprintableTextError(TITLES[(table, column)], characters[:5])
+
+
+if _check_printed not in field_limits.text_checks:
+    field_limits.text_checks.append(_check_printed)

@@ -8,7 +8,10 @@ its field's title and limit; an internal column over its length is a bug and rai
 as one.
 """
 
-from sqlalchemy import String, inspect
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import Column, String, inspect
 from sqlalchemy.orm import Session
 
 from cs_trainer.errors import UserError
@@ -100,6 +103,13 @@ def check_lengths(session: Session, _context: object = None, _instances: object 
         _check_row(row)
 
 
+TextCheck = Callable[[str, str, str], None]
+text_checks: list[TextCheck] = []
+"""Further checks of every titled column's new text (table, column, text), which raise a
+:class:`UserError`; the services add the printability check (the store cannot know
+the PDF font)."""
+
+
 def _check_row(row: object) -> None:
     mapper = inspect(row).mapper
     for column in mapper.columns:
@@ -107,6 +117,18 @@ def _check_row(row: object) -> None:
         value = getattr(row, mapper.get_property_by_column(column).key, None)
         if limit and isinstance(value, str) and len(value) > limit:
             _refuse(column.table.name, column.name, limit, len(value))
+        if isinstance(value, str) and (column.table.name, column.name) in TITLES:
+            _check_text(row, mapper.get_property_by_column(column).key, column, value)
+
+
+def _check_text(row: object, key: str, column: Column[Any], value: str) -> None:
+    """Only what is new: a name stored before a check existed must not block every
+    later change to its row (a stage move, a decision)."""
+    state = inspect(row)
+    if not state.pending and not state.attrs[key].history.has_changes():
+        return
+    for check in text_checks:
+        check(column.table.name, column.name, value)
 
 
 def _refuse(table: str, column: str, limit: int, length: int) -> None:

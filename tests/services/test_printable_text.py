@@ -3,8 +3,10 @@
 Without the check, "王😀芳" was stored and printed on every sheet as "王芳".
 """
 
+from datetime import date
+
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from cs_trainer.services.candidates import (
     CandidateEdit,
@@ -67,3 +69,35 @@ def test_names_the_font_prints_are_stored(db: Database) -> None:
     for name in ("王芳", "Zoë Ñúñez-O'Brien", "李 Li · 13号"):
         add_staff(db, name, "前台")
     assert _people(db) == 3
+
+
+def test_every_printed_field_is_checked_whichever_service_writes_it(db: Database) -> None:
+    """Display names, who conducted or decided, assessors: checked in the write itself."""
+    from cs_trainer.services import accounts, pipeline, reception, selftests
+
+    person = add_candidate(db, _new("王芳"))
+    with pytest.raises(UnprintableTextError) as refused:
+        accounts.add_account(db, accounts.NewAccount("admin", "管理员😀", "admin", "pw-123456"))
+    assert "The display name" in refused.value.message("en")
+    with pytest.raises(UnprintableTextError) as refused:
+        selftests.start_selftest(db, person, "self", "李👍")
+    assert "who conducted it" in refused.value.message("en")
+    with pytest.raises(UnprintableTextError):
+        pipeline.decide(db, person, "hire", "表现好", "مدير")
+    staff = add_staff(db, "张三", "前台")
+    code = reception.builtin_standard().items[0].id
+    with pytest.raises(UnprintableTextError) as refused:
+        reception.add_entry(db, staff, date(2026, 12, 1), code, "", "评估😀")
+    assert "The assessor's name" in refused.value.message("en")
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Person)) == 2
+
+
+def test_a_name_stored_before_the_check_does_not_block_later_changes(db: Database) -> None:
+    from cs_trainer.services import pipeline
+
+    person = add_candidate(db, _new("王芳"))
+    with db.engine.begin() as connection:  # as an older version stored it
+        connection.execute(update(Person).where(Person.id == person).values(name="王😀芳"))
+    pipeline.move_stage(db, person, "screened", "HR", "资料齐全")
+    assert get_candidate(db, person).name == "王😀芳"
