@@ -5,13 +5,12 @@ no Arabic, and ReportLab cannot shape Arabic even with another font (see
 :mod:`cs_trainer.reports.font_coverage`). So a name such as "王😀芳" is refused when
 it is typed, with a message naming the characters (and their code points, since the
 screen's font may not show them either), rather than printed as "王芳". Text stored
-before this check prints with a visible mark and a note on the sheet, and so do notes
-and reasons (free text, not refused: a note is evidence and is kept as written).
+before this check prints with a visible mark and a note on the sheet.
 
-Every name and short field a sheet prints (:data:`PRINTED`) is checked in the write
-session itself, through :data:`cs_trainer.store.field_limits.text_checks`, so no
-service can forget it; the services that check earlier do so to refuse before any
-other work.
+Every name, short field and note a sheet prints (:data:`PRINTED`, :data:`NOTES`) is
+checked in the write session itself, through
+:data:`cs_trainer.store.field_limits.text_checks`, so no service can forget it; the
+services that check earlier do so to refuse before any other work.
 """
 
 import unicodedata
@@ -63,9 +62,18 @@ PRINTED: frozenset[tuple[str, str]] = frozenset(
 """The typed names and fields a PDF sheet prints, each checked whichever service
 writes it (:data:`cs_trainer.store.field_limits.text_checks`)."""
 
+NOTES: dict[tuple[str, str], tuple[str, str]] = {
+    ("responses", "notes"): ("The notes", "备注"),
+    ("decisions", "reason"): ("The reason for the decision", "决定理由"),
+    ("pipeline_events", "reason"): ("The reason for the stage change", "阶段变更理由"),
+    ("reception_entries", "note"): ("The entry's note", "记录说明"),
+}
+"""The free text a sheet prints (unbounded, so not among the length check's titles)."""
+
 
 def _check_printed(table: str, column: str, text: str) -> None:
-    if (table, column) in PRINTED and not (text.isascii() and text.isprintable()):
+    printed = (table, column) in PRINTED or (table, column) in NOTES
+    if printed and not (text.isascii() and text.isprintable()):
         refuse_unprintable(table, column, text)  # plain ASCII needs no look at the font
 
 
@@ -74,7 +82,8 @@ def refuse_unprintable(table: str, column: str, text: str) -> None:
     the PDF font cannot draw some of its characters; at most five are named."""
     characters = unprintable_in_pdf_font(text)
     if characters:
-        raise UnprintableTextError(TITLES[(table, column)], characters[:5])
+        title = NOTES.get((table, column)) or TITLES[(table, column)]
+        raise UnprintableTextError(title, characters[:5])
 
 
 if _check_printed not in field_limits.text_checks:

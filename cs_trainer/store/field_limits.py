@@ -105,7 +105,7 @@ def check_lengths(session: Session, _context: object = None, _instances: object 
 
 TextCheck = Callable[[str, str, str], None]
 text_checks: list[TextCheck] = []
-"""Further checks of every titled column's new text (table, column, text), which raise a
+"""Further checks of every text column's new value (table, column, text), which raise a
 :class:`UserError`; the services add the printability check (the store cannot know
 the PDF font)."""
 
@@ -117,7 +117,7 @@ def _check_row(row: object) -> None:
         value = getattr(row, mapper.get_property_by_column(column).key, None)
         if limit and isinstance(value, str) and len(value) > limit:
             _refuse(column.table.name, column.name, limit, len(value))
-        if isinstance(value, str) and (column.table.name, column.name) in TITLES:
+        if isinstance(value, str) and text_checks:
             _check_text(row, mapper.get_property_by_column(column).key, column, value)
 
 

@@ -101,3 +101,19 @@ def test_a_name_stored_before_the_check_does_not_block_later_changes(db: Databas
         connection.execute(update(Person).where(Person.id == person).values(name="王😀芳"))
     pipeline.move_stage(db, person, "screened", "HR", "资料齐全")
     assert get_candidate(db, person).name == "王😀芳"
+
+
+def test_notes_and_reasons_are_checked_and_keep_their_line_breaks(db: Database) -> None:
+    from cs_trainer.services import pipeline, reception
+
+    person = add_candidate(db, _new("王芳"))
+    with pytest.raises(UnprintableTextError) as refused:
+        pipeline.decide(db, person, "hold", "表现不错👍", "HR")
+    assert "The reason for the decision" in refused.value.message("en")
+    assert "决定理由" in refused.value.message("zh")
+    staff = add_staff(db, "张三", "前台")
+    code = reception.builtin_standard().items[0].id
+    with pytest.raises(UnprintableTextError) as refused:
+        reception.add_entry(db, staff, date(2026, 12, 1), code, "顾客说：شكرا", "李四")
+    assert "The entry's note" in refused.value.message("en")
+    pipeline.decide(db, person, "hold", "第一行\n第二行\t缩进", "HR")  # layout is fine
