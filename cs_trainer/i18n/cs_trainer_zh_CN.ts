@@ -3029,6 +3029,14 @@
 <context>
     <name>AuditTableModel</name>
     <message>
+        <source>backup %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <source>data restored from a backup</source>
+        <translation>从备份恢复了数据</translation>
+    </message>
+    <message>
         <source>typing pass mark changed</source>
         <translation>更改打字及格线</translation>
     </message>

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from cs_trainer import changes
 from cs_trainer.errors import DamagedDatabaseError, NewerSchemaError, UserError
-from cs_trainer.services import permissions
+from cs_trainer.services import audit, permissions
 from cs_trainer.store import backup_files, change_counters, integrity
 from cs_trainer.store.backup_files import Keep
 from cs_trainer.store.database import Database, sqlite_file_of
@@ -115,6 +115,13 @@ def restore(db: Database, backup: Path, now: datetime | None = None) -> Path:
     db.migrate()  # an older backup is brought up to date, as any older file is
     with db.writing(*changes.ALL) as session:  # every page, here and elsewhere, reloads
         change_counters.raise_to(session, seen)
+        # In the restored trail: who put this state back, and where the replaced one is.
+        audit.record(
+            session,
+            "database.restore",
+            f"backup:{backup.name}"[:100],
+            after={"replaced_data_saved_as": before.name},
+        )
     return before
 
 

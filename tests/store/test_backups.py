@@ -28,7 +28,7 @@ from cs_trainer.errors import (
     NewerSchemaError,
     UserError,
 )
-from cs_trainer.services import backups, candidate_data, candidates, selftests
+from cs_trainer.services import audit, backups, candidate_data, candidates, selftests
 from cs_trainer.services.app_settings import set_setting
 from cs_trainer.services.candidates import NewCandidate
 from cs_trainer.store import backup_files, integrity
@@ -146,6 +146,10 @@ def test_restore_backs_up_the_current_state_first(db: Database, db_path: Path) -
             "恢复前甲",
             "恢复后乙",
         }
+    [entry] = [e for e in audit.entries(db) if e.action == "database.restore"]
+    assert entry.target == f"backup:{kept.name}"
+    assert entry.after == {"replaced_data_saved_as": before.name}
+    audit.verify(db)  # the restored trail with the restore appended is one unbroken chain
     add(db, "恢复后丙")  # and it keeps working
     assert integrity.full_check(db_path) == []
 

@@ -56,6 +56,7 @@ ACTION_LABELS = {
     "candidate.edit": QT_TRANSLATE_NOOP("AuditTableModel", "candidate's details corrected"),
     "candidate.erase": QT_TRANSLATE_NOOP("AuditTableModel", "candidate's data erased"),
     "candidate.withdraw_consent": QT_TRANSLATE_NOOP("AuditTableModel", "consent withdrawn"),
+    "database.restore": QT_TRANSLATE_NOOP("AuditTableModel", "data restored from a backup"),
     "interview.finish": QT_TRANSLATE_NOOP("AuditTableModel", "interview finished"),
     "interview.rate": QT_TRANSLATE_NOOP("AuditTableModel", "interview rating or note"),
     "performance.finish": QT_TRANSLATE_NOOP("AuditTableModel", "performance review finished"),
@@ -78,6 +79,7 @@ ACTION_LABELS = {
 TARGET_LABELS = {
     "account": QT_TRANSLATE_NOOP("AuditTableModel", "account #%1"),
     "attempt": QT_TRANSLATE_NOOP("AuditTableModel", "attempt #%1"),
+    "backup": QT_TRANSLATE_NOOP("AuditTableModel", "backup %1"),
     "bank": QT_TRANSLATE_NOOP("AuditTableModel", "bank %1"),
     "candidate": QT_TRANSLATE_NOOP("AuditTableModel", "candidate #%1"),
     "person": QT_TRANSLATE_NOOP("AuditTableModel", "person #%1"),
