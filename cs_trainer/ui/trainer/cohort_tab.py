@@ -5,6 +5,10 @@ range, the cohort's weakest skills, and the actions that make a cohort and put
 trainees in it. Results are read off the GUI thread; creating a cohort and moving
 trainees go through the operation route, whose broadcast of the changed cohorts
 reloads this page and every other that shows them.
+
+Adding trainees names the cohort's version read before the choice was offered: if
+another laptop changed the cohort meanwhile, nothing is moved, the message says what
+the cohort is now and the tab shows it afresh.
 """
 
 from collections.abc import Callable
@@ -204,6 +208,7 @@ class CohortProgressTab(QWidget):
         cohort = self.cohort_id()
         if cohort is None:
             return
+        seen = cohorts.get_cohort(self._db, cohort)  # first: the choice offered is from then
         current = cohort_of_each_trainee(self._db)
         here = {m.id for m in cohorts.members(self._db, cohort)}
         choices = [
@@ -211,10 +216,12 @@ class CohortProgressTab(QWidget):
             for t in roleplays.list_trainees(self._db)
             if t.id not in here
         ]
-        name = next(c.name for c in cohorts.list_cohorts(self._db) if c.id == cohort)
-        chosen = AddTraineesDialog.ask(self, name, choices)
+        chosen = AddTraineesDialog.ask(self, seen.name, choices)
         if chosen:
-            self._run(lambda db: _assign_all(db, chosen, cohort), lambda _none: None)
+            self._run(
+                lambda db: cohorts.add_members(db, cohort, chosen, seen_version=seen.version),
+                lambda _none: None,
+            )
 
     def _run(self, work: Callable[[Database], T], done: Callable[[T], None]) -> None:
         """A cohort change through the operation route; the buttons wait for it, so a
@@ -226,8 +233,8 @@ class CohortProgressTab(QWidget):
         op.run()
 
     def _refused(self, problem: UserError) -> None:
-        """Tell the problem, then show what is saved: adding several trainees stops at
-        the first refused, and the ones moved before it stay moved."""
+        """Tell the problem, then show what is saved: the trainees ticked move together
+        or not at all, and another laptop's change is there to see."""
         problems.show_problem(self, problem)
         self.reload()
 
@@ -238,11 +245,6 @@ class CohortProgressTab(QWidget):
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(not self._changing)
         self.add_button.setEnabled(not self._changing and self.cohort_combo.count() > 0)
-
-
-def _assign_all(db: Database, people: list[int], cohort_id: int) -> None:
-    for person in people:
-        cohorts.assign(db, person, cohort_id)
 
 
 def _date_edit(days_from_today: int) -> QDateEdit:
