@@ -27,17 +27,20 @@ ORGANISATION = "organisation"
 # How a message names each department setting, and the values that are codes; the
 # settings page's labels say the same (a test keeps every department setting here).
 TITLES: dict[str, Text] = {
-    ORGANISATION: Text(zh="机构名称", en="Organisation name"),
-    "typing_pass_mark": Text(zh="打字测试及格线", en="Typing test pass mark"),
-    "show_results_to_candidates": Text(zh="向应聘者显示的结果", en="Results shown to candidates"),
-    RETENTION_SETTING: Text(zh="应聘者资料保存期限（月）", en="Keep candidates' data for (months)"),
-    "idle_lock_minutes": Text(zh="空闲锁定时间（分钟）", en="Lock when idle after (minutes)"),
+    ORGANISATION: Text(zh="单位名称", en="Organisation name"),
+    "typing_pass_mark": Text(zh="打字测试合格线", en="Typing test pass mark"),
+    "show_results_to_candidates": Text(zh="向候选人显示的结果", en="Results shown to candidates"),
+    RETENTION_SETTING: Text(zh="候选人资料保存期限（月）", en="Keep candidates' data for (months)"),
+    "idle_lock_minutes": Text(zh="空闲多久后锁定（分钟）", en="Lock when idle after (minutes)"),
 }
 VALUE_NAMES: dict[str, dict[str, Text]] = {
     "show_results_to_candidates": {
-        "none": Text(zh="不显示，只致谢", en="Nothing: a thank-you only"),
+        "none": Text(zh="不显示：只显示致谢", en="Nothing: a thank-you only"),
         "scores": Text(zh="本人的分数", en="Their scores"),
-        "scores_and_verdict": Text(zh="分数和结论", en="Their scores and the verdict"),
+        "scores_and_verdict": Text(
+            zh="本人的分数和结论（档次、是否通过）",
+            en="Their scores and the verdict (band, passed)",
+        ),
     },
 }
 _EMPTY = Text(zh="（空）", en="(empty)")
@@ -68,31 +71,46 @@ def read_setting(db: Database, key: str) -> StoredSetting:
 
 
 @permissions.requires(SETTINGS_CHANGE)
-def set_setting(db: Database, key: str, value: str, seen_version: int | None = None) -> None:
-    """Change a setting (an admin's), with its audit row: the value before and after.
+def set_setting(db: Database, key: str, value: str, seen_version: int | None = None) -> int:
+    """Change a setting (an admin's), with its audit row: the value before and after;
+    return the setting's version now.
 
     ``seen_version`` is the version the page showed (None: change it as it is, e.g.
     the CLI); a change based on an older one is refused, naming the value saved now.
     """
     with db.writing(changes.SETTINGS) as session:
-        store_setting(session, key, value, action="setting.change", seen_version=seen_version)
+        return store_setting(
+            session, key, value, action="setting.change", seen_version=seen_version
+        )
 
 
 def store_setting(
     session: Session, key: str, value: str, *, action: str, seen_version: int | None = None
-) -> None:
+) -> int:
     """Write a setting in ``session`` and audit it as ``action`` (the caller checked
-    the permission: a pass mark is content, the organisation's name a setting)."""
+    the permission: a pass mark is content, the organisation's name a setting); return
+    its version now."""
     row = check_version(session, key, seen_version)
     before = row.value if row is not None else None
-    if before == value:
-        return  # saving the Settings page unchanged is no change: nothing to audit
+    if row is not None and before == value:
+        return row.version  # saving the Settings page unchanged is no change: nothing to audit
     if row is None:
-        session.add(AppSetting(key=key, value=value, version=1))
+        row = AppSetting(key=key, value=value, version=1)
+        session.add(row)
     else:
         row.value = value
         row.version += 1
     audit.record(session, action, f"setting:{key}", before={key: before}, after={key: value})
+    return row.version
+
+
+@permissions.requires(CONTENT_VIEW)
+def refuse_stale(db: Database, seen_versions: dict[str, int]) -> None:
+    """Refuse, before anything is written, a save of several settings of which one was
+    changed since the page read it (each save checks its own key again as it writes)."""
+    with db.reading() as session:
+        for key, seen in seen_versions.items():
+            check_version(session, key, seen)
 
 
 def check_version(session: Session, key: str, seen_version: int | None) -> AppSetting | None:

@@ -119,10 +119,11 @@ def erase_due(db: Database, ids: list[int], today: date | None = None) -> int:
 
 
 @permissions.requires(permissions.SETTINGS_CHANGE)
-def set_retention_months(db: Database, months: int, seen_version: int | None = None) -> None:
+def set_retention_months(db: Database, months: int, seen_version: int | None = None) -> int:
     """Set the department's retention period; audited. New consents name the new period.
 
-    ``seen_version`` as for :func:`~cs_trainer.services.app_settings.set_setting`.
+    ``seen_version`` and the version returned as for
+    :func:`~cs_trainer.services.app_settings.set_setting`.
     """
     if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
         raise UserError(
@@ -136,7 +137,8 @@ def set_retention_months(db: Database, months: int, seen_version: int | None = N
         before = _retention_months(session)
         row = app_settings.check_version(session, RETENTION_SETTING, seen_version)
         if row is None:
-            session.add(AppSetting(key=RETENTION_SETTING, value=str(months), version=1))
+            row = AppSetting(key=RETENTION_SETTING, value=str(months), version=1)
+            session.add(row)
         else:
             row.value = str(months)
             row.version += 1
@@ -147,3 +149,4 @@ def set_retention_months(db: Database, months: int, seen_version: int | None = N
             before={"value": before},
             after={"value": months},
         )
+        return row.version

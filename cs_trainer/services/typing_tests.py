@@ -70,10 +70,11 @@ def typing_pass_mark(db: Database) -> int:
 
 
 @permissions.requires(CONTENT_CHANGE)
-def set_typing_pass_mark(db: Database, value: int, seen_version: int | None = None) -> None:
+def set_typing_pass_mark(db: Database, value: int, seen_version: int | None = None) -> int:
     """Change the pass mark for tests taken from now on; past results keep theirs.
 
-    ``seen_version`` as for :func:`~cs_trainer.services.app_settings.set_setting`.
+    ``seen_version`` and the version returned as for
+    :func:`~cs_trainer.services.app_settings.set_setting`.
     """
     if not PASS_MARK_MIN <= value <= PASS_MARK_MAX:
         raise UserError(
@@ -85,7 +86,7 @@ def set_typing_pass_mark(db: Database, value: int, seen_version: int | None = No
             value=value,
         )
     with db.writing(changes.SETTINGS) as session:
-        store_setting(
+        return store_setting(
             session,
             TYPING_PASS_MARK,
             str(value),

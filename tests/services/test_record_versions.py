@@ -150,7 +150,7 @@ def test_a_setting_over_another_laptops_change_is_refused_with_the_value_saved_n
         refused.value.message("en")
     )
     assert "“星辰客服中心”. Nothing was saved" in refused.value.message("en")
-    assert "修改了设置“机构名称”：现在是“星辰客服中心”。本次没有保存" in (
+    assert "修改了设置“单位名称”：现在是“星辰客服中心”。本次没有保存" in (
         refused.value.message("zh")
     )
     assert app_settings.read_setting(db, app_settings.ORGANISATION) == (
@@ -165,7 +165,9 @@ def test_settings_with_their_own_services_refuse_a_stale_save_too(
 ) -> None:
     key = "show_results_to_candidates"
     app_settings.set_setting(other_laptop, key, "scores_and_verdict", seen_version=0)
-    with pytest.raises(StaleRecordError, match="it is now “Their scores and the verdict”"):
+    with pytest.raises(
+        StaleRecordError, match=r"now “Their scores and the verdict \(band, passed\)”"
+    ):
         app_settings.set_setting(db, key, "none", seen_version=0)  # a code shown by its name
 
     typing_tests.set_typing_pass_mark(other_laptop, 100, seen_version=0)
