@@ -147,7 +147,7 @@ def _check_version(session: Session, cohort: Cohort, seen_version: int | None) -
     raise StaleRecordError(
         "someone else changed the cohort {name} after you opened it: it now has {count}"
         " trainees. Nothing was saved; look at the cohort again before you change it",
-        "在您打开之后，有人修改了班级 {name}：现在有 {count} 名学员。本次没有保存，"
+        "在您打开之后，有人修改了班级{name}：现在有 {count} 名学员。本次没有保存，"
         "请重新查看班级后再修改",
         name=f"“{cohort.name}”",
         count=len(_members(session, cohort.id)),

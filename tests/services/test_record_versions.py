@@ -105,7 +105,7 @@ def test_adding_trainees_to_a_cohort_another_laptop_changed_is_refused_and_adds_
     assert "the cohort “2027年春季班” after you opened it: it now has 1 trainees" in (
         refused.value.message("en")
     )
-    assert "有人修改了班级 “2027年春季班”：现在有 1 名学员。本次没有保存" in (
+    assert "有人修改了班级“2027年春季班”：现在有 1 名学员。本次没有保存" in (
         refused.value.message("zh")
     )
     assert [m.name for m in cohorts.members(db, cohort)] == ["小王"]
