@@ -72,6 +72,7 @@ class CohortProgressTab(QWidget):
         self.cohort_combo = QComboBox()
         self.cohort_combo.setMinimumWidth(200)
         self.new_button = QPushButton(self.tr("&New cohort…"))
+        self.rename_button = QPushButton(self.tr("&Rename…"))
         self.add_button = QPushButton(self.tr("&Add trainees…"))
         self.since_box, self.since_edit = QCheckBox(self.tr("&From")), _date_edit(-30)
         self.until_box, self.until_edit = QCheckBox(self.tr("T&o")), _date_edit(0)
@@ -103,7 +104,13 @@ class CohortProgressTab(QWidget):
         caption = QLabel(self.tr("&Cohort:"))
         caption.setBuddy(self.cohort_combo)
         row = QHBoxLayout()
-        for widget in (caption, self.cohort_combo, self.new_button, self.add_button):
+        for widget in (
+            caption,
+            self.cohort_combo,
+            self.new_button,
+            self.rename_button,
+            self.add_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         for dates in (self.since_box, self.since_edit, self.until_box, self.until_edit):
@@ -125,6 +132,7 @@ class CohortProgressTab(QWidget):
     def _connect(self) -> None:
         self.cohort_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_cohort)
+        self.rename_button.clicked.connect(self.rename_cohort)
         self.add_button.clicked.connect(self.add_trainees)
         for box, edit in ((self.since_box, self.since_edit), (self.until_box, self.until_edit)):
             edit.setEnabled(False)
@@ -203,6 +211,21 @@ class CohortProgressTab(QWidget):
             return
         self._run(lambda db: cohorts.create_cohort(db, name), lambda made: self.reload(select=made))
 
+    def rename_cohort(self) -> None:
+        """Ask for another name for the chosen cohort; rename it from the version read
+        before asking, so another laptop's change meanwhile is refused, not renamed over."""
+        cohort = self.cohort_id()
+        if cohort is None:
+            return
+        seen = cohorts.get_cohort(self._db, cohort)
+        name = NewCohortDialog.ask(self, seen.name)
+        if name is None or name == seen.name:
+            return
+        self._run(
+            lambda db: cohorts.rename_cohort(db, cohort, name, seen_version=seen.version),
+            lambda _none: self.reload(select=cohort),
+        )
+
     def add_trainees(self) -> None:
         """Offer every trainee not in the chosen cohort; move the ticked ones into it."""
         cohort = self.cohort_id()
@@ -244,7 +267,9 @@ class CohortProgressTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(not self._changing)
-        self.add_button.setEnabled(not self._changing and self.cohort_combo.count() > 0)
+        chosen = not self._changing and self.cohort_combo.count() > 0
+        self.add_button.setEnabled(chosen)
+        self.rename_button.setEnabled(chosen)
 
 
 def _date_edit(days_from_today: int) -> QDateEdit:

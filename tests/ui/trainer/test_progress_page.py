@@ -526,3 +526,45 @@ def test_adding_trainees_over_another_laptops_change_is_refused_and_the_tab_show
     assert {m.name for m in cohorts.members(db, data.cohort)} == {"小王", "小李", "小赵"}
     assert set(_table(page)) == {"小王", "小李", "小赵"}, "the tab shows the cohort as it is"
     assert "(trainees: 3)" in page.cohort_tab.cohort_combo.currentText()
+
+
+def test_a_rename_is_saved_and_one_over_another_laptops_change_is_refused(
+    qtbot: QtBot,
+    db: Database,
+    data: Class,
+    page: ProgressPage,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+) -> None:
+    _cohort_tab(qtbot, page, data.cohort)
+    tab = page.cohort_tab
+    monkeypatch.setattr(
+        NewCohortDialog, "ask", classmethod(lambda cls, _parent, current: f"{current}（一）")
+    )
+    qtbot.mouseClick(tab.rename_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    assert cohorts.get_cohort(db, data.cohort).name == "2026年11月新员工班（一）"
+    assert tab.cohort_combo.currentText().startswith("2026年11月新员工班（一）")
+
+    laptop = Database.open(db.url)  # another laptop: its own engine on the same database
+
+    def rename_while_another_laptop_adds_one(current: str) -> str:
+        other = threading.Thread(target=lambda: cohorts.assign(laptop, data.zhou, data.cohort))
+        other.start()
+        other.join()
+        return "春季班"
+
+    monkeypatch.setattr(
+        NewCohortDialog,
+        "ask",
+        classmethod(lambda cls, _parent, current: rename_while_another_laptop_adds_one(current)),
+    )
+    try:
+        qtbot.mouseClick(tab.rename_button, Qt.MouseButton.LeftButton)
+        _settle(qtbot, page)
+    finally:
+        laptop.dispose()
+    assert len(shown_problems) == 1
+    assert "“2026年11月新员工班（一）” after you opened it: it now has 3" in shown_problems[0]
+    assert cohorts.get_cohort(db, data.cohort).name == "2026年11月新员工班（一）"
+    assert "(trainees: 3)" in tab.cohort_combo.currentText(), "the tab shows it as it is now"
