@@ -440,6 +440,11 @@
         <translation>新建班级(&amp;N)…</translation>
     </message>
     <message>
+        <location filename="../ui/trainer/cohort_tab.py" line="71" />
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
         <location filename="../ui/progress_page.py" line="386" />
         <source>&amp;Add trainees…</source>
         <translation>添加学员(&amp;A)…</translation>
@@ -892,6 +897,11 @@
         <location filename="../ui/cohort_widgets.py" line="162" />
         <source>New cohort</source>
         <translation>新建班级</translation>
+    </message>
+    <message>
+        <location filename="../ui/trainer/cohort_widgets.py" line="172" />
+        <source>Rename cohort</source>
+        <translation>重命名班级</translation>
     </message>
     <message>
         <location filename="../ui/cohort_widgets.py" line="164" />

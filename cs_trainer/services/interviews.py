@@ -4,6 +4,13 @@ An interview by one interviewer is an attempt (kind "interview") that snapshots
 the resolved plan; each rating, note and task observation is a response
 committed when given. Several interviewers rating the same candidate each have
 their own attempt, so every rating stays attributed.
+
+One interviewer may have the interview open on two laptops. Each rating (its score,
+note and observations: one response row) carries a version; the page names the
+version it showed, and a save over a newer one is refused with what is saved now
+(:class:`~cs_trainer.services.versions.StaleRecordError`). One version per item, not
+per interview: saves of different items never overwrite each other, so they need not
+refuse each other either.
 """
 
 from dataclasses import dataclass, field
@@ -17,13 +24,14 @@ from cs_trainer import attempt_kinds, changes
 from cs_trainer.errors import NotFoundError, UserError
 from cs_trainer.quizzes.interview_schema import RATING_MAX, RATING_MIN, ResolvedPlan
 from cs_trainer.quizzes.ratings import GroupMean, Rating, group_means, item_means, raters
-from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT
+from cs_trainer.quizzes.schema_common import QUALITY_GROUPS, STORED_SNAPSHOT, Text
 from cs_trainer.schema_messages import short_title
 from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.attempts import require_attempt, require_open_attempt
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.permissions import CANDIDATES_VIEW, INTERVIEWS
 from cs_trainer.services.plans import resolve_plan
+from cs_trainer.services.versions import StaleRecordError, is_stale
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Attempt, Person, Response
 from cs_trainer.store.snapshots import canonical_hash, keep_snapshot
@@ -54,6 +62,8 @@ class InterviewState:
     finished: bool
     plan: ResolvedPlan
     ratings: dict[str, ItemRating]  # by question id, or "task:<id>"
+    # each rated item's version, what a save of it names (an item not yet rated: 0)
+    versions: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,8 +143,14 @@ def rate(
     score: int | None,
     notes: str,
     data: dict[str, Any] | None = None,
-) -> None:
-    """Commit one question's or task's rating and note now (giving it again replaces it)."""
+    seen_version: int | None = None,
+) -> int:
+    """Commit one question's or task's rating and note now (giving it again replaces it);
+    return the rating's new version.
+
+    ``seen_version`` is the item's version the interviewer's screen showed (0: not rated
+    yet; None: act on what is saved, e.g. the CLI); a save over a newer one is refused.
+    """
     if score is not None and not RATING_MIN <= score <= RATING_MAX:
         raise UserError(
             "a rating is from {low} to {high}, not {score}",
@@ -154,12 +170,14 @@ def rate(
         response = session.scalars(
             select(Response).where(Response.attempt_id == attempt_id, Response.item_id == item_id)
         ).first()
+        _check_version(attempt, item_id, response, seen_version)
         if response is None:
-            response = Response(attempt_id=attempt_id, item_id=item_id)
+            response = Response(attempt_id=attempt_id, item_id=item_id, version=1)
             session.add(response)
             before = None
         else:
             before = {"score": response.value, "notes": response.notes, "data": response.data}
+            response.version += 1
         response.value, response.notes, response.data = score, notes, data
         response.answered_at = utc_now()
         audit.record(
@@ -171,6 +189,7 @@ def rate(
             person_id=attempt.person_id,
             personal=["notes", "data"],
         )
+        return response.version
 
 
 @permissions.requires(INTERVIEWS)
@@ -219,6 +238,7 @@ def load_interview(db: Database, attempt_id: int) -> InterviewState:
                 r.item_id: ItemRating(r.value, r.notes, dict(r.data or {}))
                 for r in attempt.responses
             },
+            versions={r.item_id: r.version for r in attempt.responses},
         )
 
 
@@ -291,6 +311,39 @@ def _ratings(attempt: Attempt, plan: ResolvedPlan) -> list[Rating]:
         for r in attempt.responses
         if r.item_id in groups
     ]
+
+
+def _check_version(
+    attempt: Attempt, item_id: str, response: Response | None, seen_version: int | None
+) -> None:
+    """Refuse a rating saved over a newer one, saying what is saved now: the score, and
+    whether there are notes (notes are personal and stay out of messages and logs)."""
+    if not is_stale(response.version if response is not None else 0, seen_version):
+        return
+    title = _item_title(_plan_of(attempt), item_id)
+    score = response.value if response is not None else None
+    notes = response is not None and bool(response.notes.strip())
+    raise StaleRecordError(
+        "someone else saved the rating of {item_en} after this interview was opened: it is"
+        " now {score_en}, {notes_en}. Nothing was saved; the interview shows what is saved"
+        " now",
+        "在打开这场面试之后，有人保存了“{item_zh}”的评分：现在是{score_zh}，{notes_zh}。"
+        "本次没有保存，面试页面显示的是现在保存的内容",
+        item_en=f"“{short_title(title.en)}”",
+        item_zh=short_title(title.zh),
+        score_en=f"rated {score}" if score is not None else "not rated",
+        score_zh=f"{score} 分" if score is not None else "未评分",
+        notes_en="with notes" if notes else "with no notes",
+        notes_zh="有备注" if notes else "没有备注",
+    )
+
+
+def _item_title(plan: ResolvedPlan, item_id: str) -> Text:
+    """A question's text or a task's title, as a message names the item."""
+    for question in plan.questions:
+        if question.id == item_id:
+            return question.text
+    return next(task.title for task in plan.tasks if task_key(task.id) == item_id)
 
 
 def _plan_of(attempt: Attempt) -> ResolvedPlan:

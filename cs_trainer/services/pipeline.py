@@ -9,7 +9,7 @@ Two interviewers may act on one candidate from two laptops. Each move and decisi
 bumps the person's ``version``; the page passes the version it showed, and a save based
 on an older one is refused with what the record holds now (:class:`StaleRecordError`),
 never written over it. The check and the bump run under the write lock, so two saves
-from the same version cannot both pass.
+from the same version cannot both pass (:mod:`cs_trainer.services.versions`).
 """
 
 from dataclasses import dataclass
@@ -26,6 +26,8 @@ from cs_trainer.services import acting, audit, permissions
 from cs_trainer.services.clock import utc_now
 from cs_trainer.services.permissions import CANDIDATES_VIEW
 from cs_trainer.services.permissions import DECISIONS as DECIDE
+from cs_trainer.services.versions import StaleRecordError as StaleRecordError  # re-exported
+from cs_trainer.services.versions import is_stale
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Decision, Person, PipelineEvent
 
@@ -86,11 +88,6 @@ def allowed_moves(stage: str) -> list[str]:
     index = ACTIVE_STAGES.index(stage)
     following = list(ACTIVE_STAGES[index + 1 : index + 2])
     return [*following, *CLOSED_STAGES]
-
-
-class StaleRecordError(UserError):
-    """The save was based on an older view of the candidate: nothing was written, and
-    the message says what the record holds now, so the person can look again."""
 
 
 @permissions.requires(DECIDE)
@@ -242,7 +239,7 @@ def _latest_decision_code(session: Session, person_id: int) -> str | None:
 
 def _check_version(session: Session, person: Person, seen_version: int | None) -> None:
     """Refuse a save based on an older version of the record, naming what it holds now."""
-    if seen_version is None or seen_version == person.version:
+    if not is_stale(person.version, seen_version):
         return
     latest = _latest_decision_code(session, person.id)
     decision = DECISIONS.get(latest or "", Text(zh="无", en="none"))

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from cs_trainer import changes
 from cs_trainer.errors import UserError
-from cs_trainer.services import audit, permissions
+from cs_trainer.services import app_settings, audit, permissions
 from cs_trainer.services.candidate_data import _erase_people
 from cs_trainer.services.candidates import (
     MAX_RETENTION_MONTHS,
@@ -119,8 +119,12 @@ def erase_due(db: Database, ids: list[int], today: date | None = None) -> int:
 
 
 @permissions.requires(permissions.SETTINGS_CHANGE)
-def set_retention_months(db: Database, months: int) -> None:
-    """Set the department's retention period; audited. New consents name the new period."""
+def set_retention_months(db: Database, months: int, seen_version: int | None = None) -> int:
+    """Set the department's retention period; audited. New consents name the new period.
+
+    ``seen_version`` and the version returned as for
+    :func:`~cs_trainer.services.app_settings.set_setting`.
+    """
     if not MIN_RETENTION_MONTHS <= months <= MAX_RETENTION_MONTHS:
         raise UserError(
             "the retention period is {low} to {high} months, not {months}",
@@ -131,11 +135,13 @@ def set_retention_months(db: Database, months: int) -> None:
         )
     with db.writing(changes.SETTINGS) as session:
         before = _retention_months(session)
-        row = session.get(AppSetting, RETENTION_SETTING)
+        row = app_settings.check_version(session, RETENTION_SETTING, seen_version)
         if row is None:
-            session.add(AppSetting(key=RETENTION_SETTING, value=str(months)))
+            row = AppSetting(key=RETENTION_SETTING, value=str(months), version=1)
+            session.add(row)
         else:
             row.value = str(months)
+            row.version += 1
         audit.record(
             session,
             "setting.change",
@@ -143,3 +149,4 @@ def set_retention_months(db: Database, months: int) -> None:
             before={"value": before},
             after={"value": months},
         )
+        return row.version

@@ -70,8 +70,12 @@ def typing_pass_mark(db: Database) -> int:
 
 
 @permissions.requires(CONTENT_CHANGE)
-def set_typing_pass_mark(db: Database, value: int) -> None:
-    """Change the pass mark for tests taken from now on; past results keep theirs."""
+def set_typing_pass_mark(db: Database, value: int, seen_version: int | None = None) -> int:
+    """Change the pass mark for tests taken from now on; past results keep theirs.
+
+    ``seen_version`` and the version returned as for
+    :func:`~cs_trainer.services.app_settings.set_setting`.
+    """
     if not PASS_MARK_MIN <= value <= PASS_MARK_MAX:
         raise UserError(
             "the typing pass mark must be between {low} and {high} characters a minute, "
@@ -82,7 +86,13 @@ def set_typing_pass_mark(db: Database, value: int) -> None:
             value=value,
         )
     with db.writing(changes.SETTINGS) as session:
-        store_setting(session, TYPING_PASS_MARK, str(value), action="typing.pass_mark")
+        return store_setting(
+            session,
+            TYPING_PASS_MARK,
+            str(value),
+            action="typing.pass_mark",
+            seen_version=seen_version,
+        )
 
 
 def passages(language: str | None = None) -> list[TypingPassage]:

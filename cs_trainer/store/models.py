@@ -125,6 +125,9 @@ class Response(Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default=text("''"))
     data: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     answered_at: Mapped[datetime]
+    # An interview rating's version: created at 1 and bumped by every save of it; a save
+    # names the version it saw (0: none yet) and a stale one is refused (services/interviews.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
 
@@ -138,6 +141,9 @@ class AppSetting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    # Created at 1, bumped by every change; a save from a stale view is refused
+    # (services/app_settings.py), never an overwrite.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
 
 
 class ChangeCounter(Base):
@@ -229,6 +235,9 @@ class Cohort(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime]
+    # Bumped by a rename and by every trainee joining or leaving; a change names the
+    # version it saw, and a stale one is refused (services/cohorts.py).
+    version: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class ReceptionEntry(Base):

@@ -84,6 +84,23 @@ WORKER = textwrap.dedent(
                 acknowledged.append([round_, name])
             except pipeline.StaleRecordError:
                 pass
+        elif task in ("rate", "cohort", "setting"):
+            from cs_trainer.services import cohorts, interviews
+            from cs_trainer.services.versions import StaleRecordError
+
+            try:  # every process saves from the round's version: one may pass
+                if task == "rate":
+                    score = 1 + "abcd".index(name)
+                    interviews.rate(db, extra["attempt"], extra["item"], score, name, None, round_)
+                elif task == "cohort":
+                    trainee = extra["trainees"][name][round_]
+                    cohorts.add_members(db, extra["cohort"], [trainee], seen_version=round_)
+                else:
+                    value = f"{name}{round_}"  # an unchanged value would be no change
+                    app_settings.set_setting(db, "race-versioned", value, seen_version=round_)
+                acknowledged.append([round_, name])
+            except StaleRecordError:
+                pass
     db.dispose()
     print(json.dumps(acknowledged))
     """
@@ -192,6 +209,70 @@ def test_four_processes_deciding_from_one_version_save_exactly_one(
         ).all()
         assert stored == [name for _round, name in sorted(won)]
         assert session.scalar(select(Person.version).where(Person.id == person)) == rounds
+
+
+def _one_winner_a_round(acknowledged: list[list[object]], rounds: int) -> list[tuple[int, str]]:
+    """Who saved in each round, once it is shown that exactly one process did."""
+    pairs = [pair for pair in _flat(acknowledged) if isinstance(pair, list)]
+    won = [(int(str(pair[0])), str(pair[1])) for pair in pairs]
+    assert sorted(round_ for round_, _name in won) == list(range(rounds))
+    return sorted(won)
+
+
+@pytest.mark.slow
+def test_four_processes_rating_from_one_version_save_exactly_one(
+    db: Database, tmp_path: Path
+) -> None:
+    from cs_trainer.quizzes.interview_content import builtin_bank
+    from cs_trainer.quizzes.interview_schema import PlanItemRef
+    from cs_trainer.services import interviews, plans
+
+    bank = builtin_bank().content
+    refs = [PlanItemRef(kind="question", bank=bank.id, id=bank.questions[0].id)]
+    plan = plans.save_plan(db, "并发面试", "客服专员", refs, "王经理")
+    attempt = interviews.start_interview(db, _person(db), plan, "王经理")
+    item, rounds = bank.questions[0].id, 6
+    won = _one_winner_a_round(
+        _race("rate", db.url, tmp_path, rounds=rounds, attempt=attempt, item=item), rounds
+    )
+    saved = interviews.load_interview(db, attempt)
+    last = won[-1][1]  # the last round's winner wrote what is saved, and nobody after it
+    assert saved.ratings[item] == interviews.ItemRating(1 + "abcd".index(last), last, {})
+    assert saved.versions[item] == rounds
+
+
+@pytest.mark.slow
+def test_four_processes_adding_to_a_cohort_from_one_version_save_exactly_one(
+    db: Database, tmp_path: Path
+) -> None:
+    from cs_trainer.services import cohorts, roleplays
+
+    cohort, rounds = cohorts.create_cohort(db, "并发班"), 6
+    trainees = {
+        name: [roleplays.add_trainee(db, f"{name}{round_}") for round_ in range(rounds)]
+        for name in WORKERS
+    }
+    won = _one_winner_a_round(
+        _race("cohort", db.url, tmp_path, rounds=rounds, cohort=cohort, trainees=trainees),
+        rounds,
+    )
+    members = {m.name for m in cohorts.members(db, cohort)}
+    assert members == {f"{name}{round_}" for round_, name in won}  # the refused added none
+    assert cohorts.get_cohort(db, cohort).version == rounds
+
+
+@pytest.mark.slow
+def test_four_processes_saving_a_setting_from_one_version_save_exactly_one(
+    db: Database, tmp_path: Path
+) -> None:
+    from cs_trainer.services import app_settings
+
+    rounds = 6
+    won = _one_winner_a_round(_race("setting", db.url, tmp_path, rounds=rounds), rounds)
+    last_round, last = won[-1]
+    assert app_settings.read_setting(db, "race-versioned") == app_settings.StoredSetting(
+        f"{last}{last_round}", rounds
+    )
 
 
 @pytest.mark.slow

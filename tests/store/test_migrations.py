@@ -61,11 +61,14 @@ def test_upgrading_from_0001_keeps_candidates_and_selftests_and_fills_the_new_co
     db = Database.open(str(path))
     try:
         with db.engine.connect() as connection:
-            assert current_revision(connection) == "0005"  # every later revision applied too
+            assert current_revision(connection) == "0006"  # every later revision applied too
             stage = connection.execute(text("SELECT stage FROM people")).scalar_one()
             kind = connection.execute(text("SELECT kind FROM attempts")).scalar_one()
             notes = set(connection.execute(text("SELECT notes FROM responses")).scalars())
         assert (stage, kind, notes) == ("registered", "selftest", {""})
+        with db.engine.connect() as connection:  # rows already there count as saved once
+            versions = set(connection.execute(text("SELECT version FROM responses")).scalars())
+        assert versions == {1}
         with db.engine.connect() as connection:
             cohort = connection.execute(text("SELECT cohort_id FROM people")).scalar_one()
             details = connection.execute(text("SELECT details FROM attempts")).scalar_one()

@@ -4,6 +4,12 @@ Everything autosaves: a rating the moment it is clicked, notes shortly after
 typing stops and whenever the interviewer moves to another item. Each save goes
 through the operation route, off the GUI thread; an item is marked rated only once
 its save succeeded, and leaving or finishing waits until every save has.
+
+The same interview may be open on another laptop. Each save names the item's version
+this screen loaded, as moved on by its own saves that succeeded before it (the worker
+runs them in order, so they never refuse each other); a save over the other laptop's
+rating is refused, the message says what is saved now, and the interview is shown
+afresh.
 """
 
 from collections.abc import Callable
@@ -24,11 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.errors import UserError
 from cs_trainer.services import interviews
 from cs_trainer.services.interviews import InterviewState, ItemRating, task_key
+from cs_trainer.services.versions import StaleRecordError
 from cs_trainer.store.database import Database
 from cs_trainer.ui.interviews.interview_panels import QuestionPanel, Stopwatch, TaskPanel
 from cs_trainer.ui.settings import window_state
+from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 from cs_trainer.ui.shared.translation import content_text
@@ -54,6 +63,23 @@ class _Save:
     done: bool = False
 
 
+@dataclass(eq=False)
+class _Version:
+    """An item's version as this screen's saves left it: read and moved on by each save
+    on the worker thread, in order, so a save names the version the one before it made
+    (or, if that one failed, the version before it)."""
+
+    value: int
+
+
+def _rate(db: Database, save: _Save, version: _Version, data: dict[str, object] | None) -> None:
+    """One save on the worker: from the version the previous save of the item left."""
+    rating = save.rating
+    version.value = interviews.rate(
+        db, save.attempt_id, save.item_id, rating.score, rating.notes, data, version.value
+    )
+
+
 class InterviewPage(QWidget):
     """One interviewer's interview of one candidate; ``left`` when going back."""
 
@@ -67,6 +93,7 @@ class InterviewPage(QWidget):
         self.state: InterviewState | None = None
         self._items: list[str] = []  # question ids and "task:<id>", in plan order
         self._ratings: dict[str, ItemRating] = {}  # what the database acknowledged
+        self._versions: dict[str, _Version] = {}  # each item's, as this screen's saves left it
         self._sent: dict[str, ItemRating] = {}  # the last rating sent per item, until it lands
         self._saving: set[_Save] = set()
         self._then: Callable[[], None] | None = None  # what waits for the saves (leave, finish)
@@ -128,6 +155,7 @@ class InterviewPage(QWidget):
         state = interviews.load_interview(self._db, attempt_id)
         self.state = state
         self._ratings = dict(state.ratings)
+        self._versions = {item: _Version(version) for item, version in state.versions.items()}
         self._sent, self._saving, self._then = {}, set(), None
         self._set_closing(False)
         self._shown = None
@@ -215,14 +243,11 @@ class InterviewPage(QWidget):
             return  # only looked at: nothing to record
         self._sent[item_id] = shown
         save = _Save(self.state.attempt_id, item_id, shown)
+        version = self._versions.setdefault(item_id, _Version(0))  # 0: not rated yet
         self._saving.add(save)
-        op = Op(
-            self,
-            self._db,
-            lambda db: interviews.rate(db, save.attempt_id, item_id, score, notes, data or None),
-            self._bus,
-        )
+        op = Op(self, self._db, lambda db: _rate(db, save, version, data or None), self._bus)
         op.success(lambda _none: self._acknowledged(save))
+        op.problem(lambda problem: self._refused(save, problem))
         op.finished.connect(lambda: self._settled(save))
         op.run()
 
@@ -231,6 +256,17 @@ class InterviewPage(QWidget):
         if self.state is not None and self.state.attempt_id == save.attempt_id:
             self._ratings[save.item_id] = save.rating
             self._refresh_list()
+
+    def _refused(self, save: _Save, problem: UserError) -> None:
+        """Say why; over another laptop's rating, show the interview as it is saved now
+        (the saves of that item sent after this one were refused too: no second word)."""
+        stale = isinstance(problem, StaleRecordError)
+        if stale and save not in self._saving:
+            return  # shown afresh since this save was sent
+        problems.show_problem(self, problem)
+        if stale and self.state is not None:
+            self.start(self.state.attempt_id)
+            self.item_list.setCurrentRow(self._items.index(save.item_id))
 
     def _settled(self, save: _Save) -> None:
         """A save delivered: what waited for the saves goes on, unless one was refused."""

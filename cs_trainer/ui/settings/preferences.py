@@ -64,7 +64,8 @@ class Setting(Generic[T]):
 
     ``setter`` is the service that changes a department setting whose service checks
     and audits more than :func:`app_settings.set_setting` does; without one the page
-    saves through ``set_setting``.
+    saves through ``set_setting``. Either is given the setting's version the page
+    showed and returns the version saved (a stale one is refused, never written over).
     """
 
     key: str
@@ -77,7 +78,7 @@ class Setting(Generic[T]):
     minimum: int | None = None
     maximum: int | None = None
     suffix: str = ""
-    setter: Callable[[Database, T], None] | None = None
+    setter: Callable[[Database, T, int | None], int] | None = None
 
     def allows(self, value: object) -> bool:
         """Whether ``value`` may be stored: the declared type, range and choices."""
@@ -290,6 +291,13 @@ def read_department(db: Database, setting: Setting[T]) -> T:
     _require(setting, Scope.DEPARTMENT)
     missing = stored_text(setting, setting.default)
     return _parsed(setting, app_settings.get_setting(db, setting.key, missing))
+
+
+def read_department_versioned(db: Database, setting: Setting[T]) -> tuple[T, int]:
+    """The department's value of ``setting`` and the version a save of it names."""
+    _require(setting, Scope.DEPARTMENT)
+    stored = app_settings.read_setting(db, setting.key)
+    return _parsed(setting, stored.value), stored.version
 
 
 def stored_text(setting: Setting[Any], value: object) -> str:

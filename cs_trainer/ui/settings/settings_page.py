@@ -3,6 +3,10 @@
 Every declared setting gets one editor, grouped by who shares it (the whole
 department, through the database, or this computer only); Save stores the
 values that changed. A new setting needs only a declaration.
+
+Each department setting's version is kept with the value shown; Save names it, so a
+value another laptop changed since is refused, not written over: the message says what
+is saved now, and the page shows that value, keeping the other unsaved edits.
 """
 
 from typing import Any, TypeVar
@@ -25,13 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cs_trainer.errors import UserError
 from cs_trainer.services import app_settings
 from cs_trainer.services.permissions import SETTINGS_CHANGE
+from cs_trainer.services.versions import StaleRecordError
 from cs_trainer.store.database import Database
 from cs_trainer.ui.accounts import session
 from cs_trainer.ui.settings import preferences as settings
 from cs_trainer.ui.settings.preferences import Scope, Setting, translated
 from cs_trainer.ui.settings.setting_editors import build_editor, editor_value, show_value
+from cs_trainer.ui.shared import problems
 from cs_trainer.ui.shared.changes import ChangeBus
 from cs_trainer.ui.shared.operations import Op
 
@@ -50,6 +57,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self._db = db
         self._bus = bus
+        self._versions: dict[str, int] = {}  # each department setting's, as shown
         self._stored = {setting.key: self._read(setting) for setting in settings.ALL}
         self.editors: dict[str, QWidget] = {}
         self._labels: list[QLabel] = []
@@ -70,13 +78,15 @@ class SettingsPage(QWidget):
             for setting in settings.ALL
             if (value := editor_value(self.editors[setting.key])) != self._stored[setting.key]
         }
-        Op(self, self._db, lambda db: _store(db, changed), self._bus).success(
-            lambda _none: self._saved(changed)
-        ).run()
+        seen = {s.key: self._versions[s.key] for s in changed if s.scope is Scope.DEPARTMENT}
+        Op(self, self._db, lambda db: _store(db, changed, seen), self._bus).success(
+            lambda versions: self._saved(changed, versions)
+        ).problem(self._refused).run()
 
-    def _saved(self, changed: dict[Setting[Any], object]) -> None:
+    def _saved(self, changed: dict[Setting[Any], object], versions: dict[str, int]) -> None:
         for setting, value in changed.items():
             self._stored[setting.key] = value
+        self._versions.update(versions)
         self.saved.emit(self.tr("Settings saved."))
         if settings.LANGUAGE in changed:
             self.language_changed.emit(changed[settings.LANGUAGE])
@@ -94,9 +104,26 @@ class SettingsPage(QWidget):
                 self._stored[setting.key] = self._read(setting)
                 show_value(editor, self._stored[setting.key])
 
+    def _refused(self, problem: UserError) -> None:
+        """Say why; after a stale save, show what another laptop saved for each setting it
+        changed (the unsaved edits of the others stay, to be saved again)."""
+        problems.show_problem(self, problem)
+        if not isinstance(problem, StaleRecordError):
+            return
+        for setting in settings.ALL:
+            if setting.scope is Scope.DEPARTMENT:
+                value, version = settings.read_department_versioned(self._db, setting)
+                if version != self._versions[setting.key]:
+                    self._stored[setting.key], self._versions[setting.key] = value, version
+                    show_value(self.editors[setting.key], value)
+
     def _read(self, setting: Setting[Any]) -> object:
+        """A setting's value now; a department one's version is kept with it."""
         if setting.scope is Scope.DEPARTMENT:
-            return settings.read_department(self._db, setting)
+            value, self._versions[setting.key] = settings.read_department_versioned(
+                self._db, setting
+            )
+            return value
         return settings.read(setting)
 
     def _lay_out(self, db: Database) -> None:
@@ -164,16 +191,29 @@ class SettingsPage(QWidget):
         return editor
 
 
-def _store(db: Database, changed: dict[Setting[Any], object]) -> None:
+def _store(
+    db: Database, changed: dict[Setting[Any], object], seen: dict[str, int]
+) -> dict[str, int]:
     """The work of a save, on the operation thread: the department's values in the
-    database, this computer's in QSettings (which may be written from any thread)."""
+    database, from the versions the page showed (``seen``), this computer's in QSettings
+    (which may be written from any thread). Returns the department settings' versions.
+
+    Nothing is written if one department setting is stale; each write checks its own
+    version again, so a change racing past the first check is refused there.
+    """
+    app_settings.refuse_stale(db, seen)
+    versions: dict[str, int] = {}
     for setting, value in changed.items():
-        if setting.setter is not None:
-            setting.setter(db, value)
-        elif setting.scope is Scope.DEPARTMENT:
-            app_settings.set_setting(db, setting.key, settings.stored_text(setting, value))
-        else:
+        if setting.scope is not Scope.DEPARTMENT:
             settings.write(setting, value)
+        elif setting.setter is not None:
+            versions[setting.key] = setting.setter(db, value, seen[setting.key])
+        else:
+            text = settings.stored_text(setting, value)
+            versions[setting.key] = app_settings.set_setting(
+                db, setting.key, text, seen[setting.key]
+            )
+    return versions
 
 
 def _scrolled(column: QVBoxLayout) -> QScrollArea:

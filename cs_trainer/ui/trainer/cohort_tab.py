@@ -5,6 +5,10 @@ range, the cohort's weakest skills, and the actions that make a cohort and put
 trainees in it. Results are read off the GUI thread; creating a cohort and moving
 trainees go through the operation route, whose broadcast of the changed cohorts
 reloads this page and every other that shows them.
+
+Adding trainees names the cohort's version read before the choice was offered: if
+another laptop changed the cohort meanwhile, nothing is moved, the message says what
+the cohort is now and the tab shows it afresh.
 """
 
 from collections.abc import Callable
@@ -68,6 +72,7 @@ class CohortProgressTab(QWidget):
         self.cohort_combo = QComboBox()
         self.cohort_combo.setMinimumWidth(200)
         self.new_button = QPushButton(self.tr("&New cohort…"))
+        self.rename_button = QPushButton(self.tr("&Rename…"))
         self.add_button = QPushButton(self.tr("&Add trainees…"))
         self.since_box, self.since_edit = QCheckBox(self.tr("&From")), _date_edit(-30)
         self.until_box, self.until_edit = QCheckBox(self.tr("T&o")), _date_edit(0)
@@ -99,7 +104,13 @@ class CohortProgressTab(QWidget):
         caption = QLabel(self.tr("&Cohort:"))
         caption.setBuddy(self.cohort_combo)
         row = QHBoxLayout()
-        for widget in (caption, self.cohort_combo, self.new_button, self.add_button):
+        for widget in (
+            caption,
+            self.cohort_combo,
+            self.new_button,
+            self.rename_button,
+            self.add_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         for dates in (self.since_box, self.since_edit, self.until_box, self.until_edit):
@@ -121,6 +132,7 @@ class CohortProgressTab(QWidget):
     def _connect(self) -> None:
         self.cohort_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_cohort)
+        self.rename_button.clicked.connect(self.rename_cohort)
         self.add_button.clicked.connect(self.add_trainees)
         for box, edit in ((self.since_box, self.since_edit), (self.until_box, self.until_edit)):
             edit.setEnabled(False)
@@ -199,11 +211,27 @@ class CohortProgressTab(QWidget):
             return
         self._run(lambda db: cohorts.create_cohort(db, name), lambda made: self.reload(select=made))
 
+    def rename_cohort(self) -> None:
+        """Ask for another name for the chosen cohort; rename it from the version read
+        before asking, so another laptop's change meanwhile is refused, not renamed over."""
+        cohort = self.cohort_id()
+        if cohort is None:
+            return
+        seen = cohorts.get_cohort(self._db, cohort)
+        name = NewCohortDialog.ask(self, seen.name)
+        if name is None or name == seen.name:
+            return
+        self._run(
+            lambda db: cohorts.rename_cohort(db, cohort, name, seen_version=seen.version),
+            lambda _none: self.reload(select=cohort),
+        )
+
     def add_trainees(self) -> None:
         """Offer every trainee not in the chosen cohort; move the ticked ones into it."""
         cohort = self.cohort_id()
         if cohort is None:
             return
+        seen = cohorts.get_cohort(self._db, cohort)  # first: the choice offered is from then
         current = cohort_of_each_trainee(self._db)
         here = {m.id for m in cohorts.members(self._db, cohort)}
         choices = [
@@ -211,10 +239,12 @@ class CohortProgressTab(QWidget):
             for t in roleplays.list_trainees(self._db)
             if t.id not in here
         ]
-        name = next(c.name for c in cohorts.list_cohorts(self._db) if c.id == cohort)
-        chosen = AddTraineesDialog.ask(self, name, choices)
+        chosen = AddTraineesDialog.ask(self, seen.name, choices)
         if chosen:
-            self._run(lambda db: _assign_all(db, chosen, cohort), lambda _none: None)
+            self._run(
+                lambda db: cohorts.add_members(db, cohort, chosen, seen_version=seen.version),
+                lambda _none: None,
+            )
 
     def _run(self, work: Callable[[Database], T], done: Callable[[T], None]) -> None:
         """A cohort change through the operation route; the buttons wait for it, so a
@@ -226,8 +256,8 @@ class CohortProgressTab(QWidget):
         op.run()
 
     def _refused(self, problem: UserError) -> None:
-        """Tell the problem, then show what is saved: adding several trainees stops at
-        the first refused, and the ones moved before it stay moved."""
+        """Tell the problem, then show what is saved: the trainees ticked move together
+        or not at all, and another laptop's change is there to see."""
         problems.show_problem(self, problem)
         self.reload()
 
@@ -237,12 +267,9 @@ class CohortProgressTab(QWidget):
 
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(not self._changing)
-        self.add_button.setEnabled(not self._changing and self.cohort_combo.count() > 0)
-
-
-def _assign_all(db: Database, people: list[int], cohort_id: int) -> None:
-    for person in people:
-        cohorts.assign(db, person, cohort_id)
+        chosen = not self._changing and self.cohort_combo.count() > 0
+        self.add_button.setEnabled(chosen)
+        self.rename_button.setEnabled(chosen)
 
 
 def _date_edit(days_from_today: int) -> QDateEdit:

@@ -151,25 +151,27 @@ def sorted_proxy(model: CohortTableModel) -> QSortFilterProxyModel:
 
 # -- dialogs --------------------------------------------------------------------------------
 class NewCohortDialog(QDialog):
-    """Asks for a new cohort's name."""
+    """Asks for a new cohort's name, or another name for one (``current``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, current: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New cohort"))
+        self.setWindowTitle(self.tr("New cohort") if current is None else self.tr("Rename cohort"))
         self.name_edit = bounded_edit("cohorts", "name")
         self.name_edit.setPlaceholderText(self.tr("e.g. New staff, November"))
         buttons = _ok_cancel(self)
         self.name_edit.textChanged.connect(lambda text: _ok(buttons).setEnabled(bool(text.strip())))
         _ok(buttons).setEnabled(False)
+        self.name_edit.setText(current or "")  # a rename starts from the name it has
         form = QFormLayout(self)
         form.addRow(self.tr("&Name"), self.name_edit)
         form.addRow(buttons)
         self.setMinimumWidth(380)
 
     @classmethod
-    def ask(cls, parent: QWidget | None) -> str | None:
-        """The name typed, or None when cancelled; tests replace this classmethod."""
-        dialog = cls(parent)
+    def ask(cls, parent: QWidget | None, current: str | None = None) -> str | None:
+        """The name typed (for a rename, starting from ``current``), or None when
+        cancelled; tests replace this classmethod."""
+        dialog = cls(parent, current)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.name_edit.text().strip()

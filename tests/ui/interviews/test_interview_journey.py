@@ -1,5 +1,6 @@
 """HR builds a plan, two interviewers rate a candidate, HR decides and saves the sheet."""
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -352,3 +353,63 @@ def test_a_double_click_on_finish_finishes_once(
     assert len(calls) == 1 and finished == [attempt]
     state = interviews.load_interview(db, attempt)
     assert state.finished and state.ratings[questions[-1]].score == 5
+
+
+def test_a_rating_over_another_laptops_rating_is_refused_and_the_interview_shows_it(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    window.run_interview(attempt)  # the interview is open here, and on another laptop
+    page = window.interview_page
+    first = interviews.load_interview(db, attempt).plan.questions[0].id
+    laptop = Database.open(db.url)
+    try:
+        other = threading.Thread(  # off the GUI thread, as another laptop's write is
+            target=lambda: interviews.rate(laptop, attempt, first, 4, "另一台电脑的备注", None, 0)
+        )
+        other.start()
+        other.join()
+    finally:
+        laptop.dispose()
+    qtbot.keyClick(page, Qt.Key.Key_2)  # this screen still shows the question unrated
+    settle()
+
+    assert len(shown_problems) == 1
+    assert "it is now rated 4, with notes. Nothing was saved" in shown_problems[0]
+    assert "另一台电脑的备注" not in shown_problems[0]
+    saved = interviews.load_interview(db, attempt)
+    assert saved.ratings[first] == interviews.ItemRating(4, "另一台电脑的备注", {})
+    assert page.current_item() == first, "still on the question, shown as saved now"
+    assert page.question_panel.scale.score() == 4
+    assert page.question_panel.notes.toPlainText() == "另一台电脑的备注"
+    assert page.item_list.item(0).text().startswith("[4] ")
+
+
+def test_quick_saves_of_one_item_from_one_screen_never_refuse_each_other(
+    qtbot: QtBot,
+    candidate_id: int,
+    window: MainWindow,
+    db: Database,
+    shown_problems: list[str],
+    settle: Callable[[], None],
+) -> None:
+    plan_id = _make_plan(qtbot, window)
+    attempt = interviews.start_interview(db, candidate_id, plan_id, "王经理")
+    window.run_interview(attempt)
+    page = window.interview_page
+    for key in (Qt.Key.Key_3, Qt.Key.Key_5, Qt.Key.Key_1, Qt.Key.Key_4):  # before any lands
+        qtbot.keyClick(page, key)
+    page.question_panel.notes.setPlainText("想了想又改")
+    page.save_current()
+    settle()
+    assert shown_problems == []
+    first = interviews.load_interview(db, attempt).plan.questions[0].id
+    saved = interviews.load_interview(db, attempt)
+    assert (saved.ratings[first].score, saved.ratings[first].notes) == (4, "想了想又改")
+    assert saved.versions[first] == 5  # five saves, each from the version the one before made

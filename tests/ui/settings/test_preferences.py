@@ -125,3 +125,18 @@ def test_every_label_and_help_text_has_chinese() -> None:
     for setting in settings.ALL:
         for text in (setting.label, setting.help):
             assert settings.translated(text) != text, text
+
+
+def test_a_refusal_names_every_department_setting_and_choice_by_title() -> None:
+    """A stale save's message names the setting and its value by titles, never by key
+    or code: the service's names must cover every department setting declared here."""
+    department = [s for s in settings.ALL if s.scope is Scope.DEPARTMENT]
+    assert {s.key for s in department} == set(app_settings.TITLES)
+    for setting in department:
+        label = setting.label.replace("&", "")
+        assert app_settings.TITLES[setting.key].en.startswith(label), setting.key
+        if setting.choices:
+            names = app_settings.VALUE_NAMES[setting.key]
+            assert {c.value: c.label for c in setting.choices} == {
+                code: name.en for code, name in names.items()
+            }

@@ -1,5 +1,6 @@
 """The settings page: one editor per declared setting, saving typed values."""
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -219,3 +220,50 @@ def test_showing_the_page_again_picks_up_values_changed_elsewhere_but_keeps_edit
     assert page.editors[settings.LAST_PDF_FOLDER.key].property("text") == "/srv/报表"
     assert page.organisation_edit.text() == "星辰客服中心"
     assert page.interviewer_edit.text() == "王经理"
+
+
+def test_a_save_over_another_laptops_change_is_refused_and_shows_the_saved_value(
+    page: SettingsPage,
+    db: Database,
+    settle: Callable[[], None],
+    shown_problems: list[str],
+) -> None:
+    laptop = Database.open(db.url)  # another laptop: its own engine on the same database
+    try:
+        thread = threading.Thread(  # off the GUI thread, as another laptop's write is
+            target=lambda: app_settings.set_setting(
+                laptop, app_settings.ORGANISATION, "另一台电脑写的名称"
+            )
+        )
+        thread.start()
+        thread.join()
+    finally:
+        laptop.dispose()
+    page.organisation_edit.setText("星辰客服中心")  # edited from what the page showed
+    page.pass_mark_box.setValue(95)  # another edit, of a setting nobody else changed
+    page.save()
+    settle()
+
+    assert len(shown_problems) == 1
+    assert (
+        "the setting “Organisation name” after you opened the settings: it is now"
+        in (shown_problems[0])
+    )
+    assert "“另一台电脑写的名称”. Nothing was saved" in shown_problems[0]
+    assert app_settings.organisation_name(db) == "另一台电脑写的名称"
+    assert typing_tests.typing_pass_mark(db) == typing_tests.DEFAULT_PASS_MARK  # none saved
+    assert page.organisation_edit.text() == "另一台电脑写的名称"  # what is saved now
+    assert page.pass_mark_box.value() == 95  # the other edit is kept, to be saved again
+
+    page.save()
+    settle()
+    assert len(shown_problems) == 1
+    assert typing_tests.typing_pass_mark(db) == 95
+    page.organisation_edit.setText("星辰客服中心")
+    page.save()  # from the version shown now: saved, and saved again from the one it made
+    settle()
+    page.organisation_edit.setText("星辰客服中心（总部）")
+    page.save()
+    settle()
+    assert shown_problems == [shown_problems[0]]
+    assert app_settings.organisation_name(db) == "星辰客服中心（总部）"

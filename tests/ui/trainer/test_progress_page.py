@@ -471,17 +471,14 @@ def test_the_cohort_buttons_wait_for_a_change_and_work_again_after_a_refusal(
     _cohort_tab(qtbot, page, data.cohort)
     tab = page.cohort_tab
     opened = threading.Event()
-    real = cohorts.assign
 
-    def held_back(db_: Database, person: int, cohort: int | None) -> None:
+    def held_back(db_: Database, cohort: int, people: list[int], seen_version: int) -> None:
         assert opened.wait(10), "the test never let the change through"
-        if person == data.zhao:
-            raise NotFoundError(f"there is no trainee with ID {person}")
-        real(db_, person, cohort)
+        raise NotFoundError(f"there is no trainee with ID {data.zhao}")
 
     heard: list[frozenset[str]] = []
     bus.changed.connect(heard.append)
-    monkeypatch.setattr(cohorts, "assign", held_back)
+    monkeypatch.setattr(cohorts, "add_members", held_back)
     monkeypatch.setattr(
         AddTraineesDialog, "ask", classmethod(lambda cls, _p, _name, _c: [data.zhou, data.zhao])
     )
@@ -492,7 +489,82 @@ def test_the_cohort_buttons_wait_for_a_change_and_work_again_after_a_refusal(
         opened.set()
     _settle(qtbot, page)
     assert shown_problems == [f"there is no trainee with ID {data.zhao}"]
-    assert heard == [frozenset({COHORTS})], "what was saved before the refusal is announced"
+    assert heard == [], "a refused change changed nothing"
     assert tab.add_button.isEnabled() and tab.new_button.isEnabled()
-    assert "小周" in {m.name for m in cohorts.members(db, data.cohort)}
-    assert set(_table(page)) == {"小王", "小李", "小周"}, "the tab shows what was saved"
+    assert set(_table(page)) == {"小王", "小李"}, "the tab shows what was saved"
+
+
+def test_adding_trainees_over_another_laptops_change_is_refused_and_the_tab_shows_it(
+    qtbot: QtBot,
+    db: Database,
+    data: Class,
+    page: ProgressPage,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+) -> None:
+    _cohort_tab(qtbot, page, data.cohort)
+    laptop = Database.open(db.url)  # another laptop: its own engine on the same database
+
+    def tick_while_another_laptop_adds_one(*_args: object) -> list[int]:
+        other = threading.Thread(  # off the GUI thread, as another laptop's write is
+            target=lambda: cohorts.assign(laptop, data.zhao, data.cohort)
+        )
+        other.start()
+        other.join()
+        return [data.zhou]
+
+    monkeypatch.setattr(
+        AddTraineesDialog, "ask", classmethod(lambda cls, *a: tick_while_another_laptop_adds_one())
+    )
+    try:
+        qtbot.mouseClick(page.cohort_tab.add_button, Qt.MouseButton.LeftButton)
+        _settle(qtbot, page)
+    finally:
+        laptop.dispose()
+    assert len(shown_problems) == 1
+    assert "“2026年11月新员工班” after you opened it: it now has 3" in shown_problems[0]
+    assert {m.name for m in cohorts.members(db, data.cohort)} == {"小王", "小李", "小赵"}
+    assert set(_table(page)) == {"小王", "小李", "小赵"}, "the tab shows the cohort as it is"
+    assert "(trainees: 3)" in page.cohort_tab.cohort_combo.currentText()
+
+
+def test_a_rename_is_saved_and_one_over_another_laptops_change_is_refused(
+    qtbot: QtBot,
+    db: Database,
+    data: Class,
+    page: ProgressPage,
+    monkeypatch: pytest.MonkeyPatch,
+    shown_problems: list[str],
+) -> None:
+    _cohort_tab(qtbot, page, data.cohort)
+    tab = page.cohort_tab
+    monkeypatch.setattr(
+        NewCohortDialog, "ask", classmethod(lambda cls, _parent, current: f"{current}（一）")
+    )
+    qtbot.mouseClick(tab.rename_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, page)
+    assert cohorts.get_cohort(db, data.cohort).name == "2026年11月新员工班（一）"
+    assert tab.cohort_combo.currentText().startswith("2026年11月新员工班（一）")
+
+    laptop = Database.open(db.url)  # another laptop: its own engine on the same database
+
+    def rename_while_another_laptop_adds_one(current: str) -> str:
+        other = threading.Thread(target=lambda: cohorts.assign(laptop, data.zhou, data.cohort))
+        other.start()
+        other.join()
+        return "春季班"
+
+    monkeypatch.setattr(
+        NewCohortDialog,
+        "ask",
+        classmethod(lambda cls, _parent, current: rename_while_another_laptop_adds_one(current)),
+    )
+    try:
+        qtbot.mouseClick(tab.rename_button, Qt.MouseButton.LeftButton)
+        _settle(qtbot, page)
+    finally:
+        laptop.dispose()
+    assert len(shown_problems) == 1
+    assert "“2026年11月新员工班（一）” after you opened it: it now has 3" in shown_problems[0]
+    assert cohorts.get_cohort(db, data.cohort).name == "2026年11月新员工班（一）"
+    assert "(trainees: 3)" in tab.cohort_combo.currentText(), "the tab shows it as it is now"
