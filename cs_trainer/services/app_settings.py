@@ -18,6 +18,7 @@ from cs_trainer.quizzes.schema_common import Text
 from cs_trainer.services import audit, permissions
 from cs_trainer.services.candidates import RETENTION_SETTING
 from cs_trainer.services.permissions import CONTENT_VIEW, SETTINGS_CHANGE
+from cs_trainer.services.printable_text import refuse_unprintable_text
 from cs_trainer.services.versions import StaleRecordError, is_stale
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import AppSetting
@@ -32,6 +33,9 @@ TITLES: dict[str, Text] = {
     "show_results_to_candidates": Text(zh="向候选人显示的结果", en="Results shown to candidates"),
     RETENTION_SETTING: Text(zh="候选人资料保存期限（月）", en="Keep candidates' data for (months)"),
     "idle_lock_minutes": Text(zh="空闲多久后锁定（分钟）", en="Lock when idle after (minutes)"),
+    "backup.keep_daily": Text(zh="每日备份保留（天）", en="Keep daily backups for (days)"),
+    "backup.keep_weekly": Text(zh="每周备份保留（周）", en="Keep weekly backups for (weeks)"),
+    "backup.keep_monthly": Text(zh="每月备份保留（月）", en="Keep monthly backups for (months)"),
 }
 VALUE_NAMES: dict[str, dict[str, Text]] = {
     "show_results_to_candidates": {
@@ -78,6 +82,8 @@ def set_setting(db: Database, key: str, value: str, seen_version: int | None = N
     ``seen_version`` is the version the page showed (None: change it as it is, e.g.
     the CLI); a change based on an older one is refused, naming the value saved now.
     """
+    if key == ORGANISATION:  # printed at the top of every sheet
+        refuse_unprintable_text(TITLES[ORGANISATION].en, TITLES[ORGANISATION].zh, value)
     with db.writing(changes.SETTINGS) as session:
         return store_setting(
             session, key, value, action="setting.change", seen_version=seen_version

@@ -77,6 +77,13 @@ def _check_printed(table: str, column: str, text: str) -> None:
         refuse_unprintable(table, column, text)  # plain ASCII needs no look at the font
 
 
+def refuse_unprintable_text(en: str, zh: str, text: str) -> None:
+    """Refuse ``text`` for the field titled ``en``/``zh`` if the PDF font cannot draw it."""
+    characters = unprintable_in_pdf_font(text)
+    if characters:
+        raise UnprintableTextError((en, zh), characters[:5])
+
+
 def refuse_unprintable(table: str, column: str, text: str) -> None:
     """Refuse ``text`` for ``table.column`` (titled as the length check titles it) if
     the PDF font cannot draw some of its characters; at most five are named."""

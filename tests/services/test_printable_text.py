@@ -117,3 +117,14 @@ def test_notes_and_reasons_are_checked_and_keep_their_line_breaks(db: Database) 
         reception.add_entry(db, staff, date(2026, 12, 1), code, "顾客说：شكرا", "李四")
     assert "The entry's note" in refused.value.message("en")
     pipeline.decide(db, person, "hold", "第一行\n第二行\t缩进", "HR")  # layout is fine
+
+
+def test_the_organisation_name_printed_on_every_sheet_is_checked(db: Database) -> None:
+    from cs_trainer.services import app_settings
+
+    with pytest.raises(UnprintableTextError) as refused:
+        app_settings.set_setting(db, app_settings.ORGANISATION, "阳光客服中心🌞")
+    assert "Organisation name" in refused.value.message("en")
+    assert "单位名称" in refused.value.message("zh")
+    assert app_settings.get_setting(db, app_settings.ORGANISATION) == ""
+    app_settings.set_setting(db, app_settings.ORGANISATION, "阳光客服中心")
