@@ -45,14 +45,38 @@ HELPERS = Path(__file__).with_name("helpers")
 DATABASE_NAME = "cs_trainer.sqlite3"
 
 
-def _load_helper(name: str) -> ModuleType:
-    module_name = f"cs_trainer_tests_helpers.{name}"
-    spec = importlib.util.spec_from_file_location(module_name, HELPERS / f"{name}.py")
+def load_module(module_name: str, path: Path) -> ModuleType:
+    """A Python file by its path: the tests run the installed package with the
+    checkout off sys.path, so helpers, sibling test modules and benchmarks are loaded
+    this way."""
+    spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _load_helper(name: str) -> ModuleType:
+    return load_module(f"cs_trainer_tests_helpers.{name}", HELPERS / f"{name}.py")
+
+
+SQLITE_PAGE = 4096
+
+
+def flip_data_pages(path: Path) -> None:
+    """Damage an SQLite file as a failing disk would: invert the b-tree headers of its
+    last three pages (data, never the 100-byte file header, so SQLite still opens the
+    file and only a page check finds it)."""
+    data = bytearray(path.read_bytes())
+    pages = len(data) // SQLITE_PAGE
+    for page in range(max(1, pages - 3), pages):
+        for offset in range(page * SQLITE_PAGE, page * SQLITE_PAGE + 12):
+            data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+    from cs_trainer.store import integrity
+
+    assert integrity.problems(path), "the flipped pages must be damage SQLite can see"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -1,22 +1,18 @@
 """The benchmarks run at tiny sizes, so they cannot rot between the runs that matter."""
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_module
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
 def _load(name: str) -> ModuleType:
-    """By path: the tests run the installed package, with the checkout off sys.path."""
-    spec = importlib.util.spec_from_file_location(f"benchmarks.{name}", BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(f"benchmarks.{name}", BENCHMARKS / f"{name}.py")
 
 
 def test_the_quick_check_benchmark_prints_its_table(

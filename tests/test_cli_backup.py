@@ -9,6 +9,7 @@ import pytest
 from cs_trainer import cli
 from cs_trainer.store import backup_files, integrity
 from cs_trainer.store.database import Database
+from tests.conftest import flip_data_pages
 
 ADD = ["candidate", "add", "--phone", "13800138000", "--consent", "--name"]
 
@@ -57,14 +58,8 @@ def test_restore_onto_a_damaged_file_moves_it_aside_and_needs_no_user(
         raw.executemany("INSERT INTO filler VALUES (?)", [("数据" * 200,)] * 300)
         raw.commit()
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    data = bytearray(db_path.read_bytes())
-    pages = len(data) // 4096
-    for page in range(pages - 3, pages):
-        data[page * 4096 : page * 4096 + 12] = bytes(
-            b ^ 0xFF for b in data[page * 4096 : page * 4096 + 12]
-        )
-    db_path.write_bytes(bytes(data))
-    damaged_bytes = bytes(data)
+    flip_data_pages(db_path)
+    damaged_bytes = db_path.read_bytes()
     code, _out, err = run(capsys, *ADD, "不该写入", *where)
     assert code == 1 and good in err and "cs-trainer restore" in err
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")

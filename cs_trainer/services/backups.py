@@ -7,7 +7,6 @@ naming ``pg_dump``, except :func:`safety_backup`, which the erasure calls on bot
 dialects and which does nothing there.
 """
 
-import sqlite3
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -106,11 +105,7 @@ def restore(db: Database, backup: Path, now: datetime | None = None) -> Path:
     with db.reading() as session:
         seen = change_counters.read(session)
     db.dispose()
-    with (
-        closing(integrity.read_only_connection(backup)) as source,
-        closing(sqlite3.connect(path, timeout=15)) as target,
-    ):
-        source.backup(target)
+    backup_files.copy_into(backup, path)
     db.dispose()
     db.migrate()  # an older backup is brought up to date, as any older file is
     with db.writing(*changes.ALL) as session:  # every page, here and elsewhere, reloads

@@ -177,10 +177,16 @@ def restore_over_damaged(database: Path, backup: Path, now: datetime) -> Path:
         companion = database.with_name(database.name + end)
         if companion.exists():
             os.replace(companion, aside.with_name(aside.name + end))
-    with (
-        closing(integrity.read_only_connection(backup)) as source,
-        closing(sqlite3.connect(database)) as target,
-    ):
-        source.backup(target)
+    copy_into(backup, database)
     owner_only(database)
     return aside
+
+
+def copy_into(backup: Path, database: Path) -> None:
+    """Write a checked backup's pages into ``database`` (created if it is not there),
+    through SQLite's own locks, so connections other processes hold stay valid."""
+    with (
+        closing(integrity.read_only_connection(backup)) as source,
+        closing(sqlite3.connect(database, timeout=15)) as target,
+    ):
+        source.backup(target)

@@ -9,7 +9,6 @@ of each text, and nothing may be drawn outside the page.
 """
 
 import dataclasses
-import importlib.util
 import re
 import subprocess
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from cs_trainer.reports.pdf_text import ClippedText, cut_to_width
 from cs_trainer.reports.performance_sheet import write_performance_sheet
 from cs_trainer.reports.reception_sheet import write_sheet
 from cs_trainer.reports.trainee_sheet import write_trainee_sheet
+from tests.conftest import load_module
 
 HERE = Path(__file__).parent
 SHORT_FIELDS = {
@@ -60,11 +60,7 @@ END = "【完 THE END】"
 
 def _module(name: str) -> ModuleType:
     """A sibling test module, for its builders of realistic sheets."""
-    spec = importlib.util.spec_from_file_location(f"long_text_{name}", HERE / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module(f"long_text_{name}", HERE / f"{name}.py")
 
 
 def _long(text: str, length: int) -> str:

@@ -36,6 +36,7 @@ from cs_trainer.store.backup_files import Keep
 from cs_trainer.store.database import Database
 from cs_trainer.store.migrate import alembic_config
 from cs_trainer.store.models import Person
+from tests.conftest import flip_data_pages
 
 pytestmark = pytest.mark.sqlite_only("backups copy the SQLite file itself")
 
@@ -77,16 +78,6 @@ def answers_in(path: Path) -> set[tuple[int, str, int]]:
     with closing(sqlite3.connect(path)) as raw:
         rows = raw.execute("SELECT attempt_id, item_id, value FROM responses").fetchall()
     return {(int(a), str(i), int(v)) for a, i, v in rows}
-
-
-def flip_data_pages(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    pages = len(data) // 4096
-    for page in range(max(1, pages - 3), pages):
-        for offset in range(page * 4096, page * 4096 + 12):
-            data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
-    assert integrity.problems(path)
 
 
 def test_backups_taken_while_another_process_writes_hold_every_committed_answer(

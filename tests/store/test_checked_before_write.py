@@ -19,10 +19,10 @@ from cs_trainer import cli
 from cs_trainer.errors import DamagedDatabaseError, ForeignDatabaseError
 from cs_trainer.store import backup_files, integrity
 from cs_trainer.store.database import Database
+from tests.conftest import SQLITE_PAGE as PAGE
+from tests.conftest import flip_data_pages
 
 pytestmark = pytest.mark.sqlite_only("the check reads the SQLite file itself")
-
-PAGE = 4096
 
 
 def sha256(path: Path) -> str:
@@ -44,22 +44,12 @@ def fill(db: Database, rows: int = 3000) -> None:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-def flip_data_pages(path: Path) -> None:
-    """Invert the b-tree header of the last three pages (data, not the file header)."""
-    data = bytearray(path.read_bytes())
-    assert len(data) >= 20 * PAGE
-    for page in range(len(data) // PAGE - 3, len(data) // PAGE):
-        for offset in range(page * PAGE, page * PAGE + 12):
-            data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
-    assert integrity.problems(path), "the flipped pages must be damage SQLite can see"
-
-
 @pytest.fixture
 def damaged(db: Database, db_path: Path) -> Path:
     fill(db)
     db.dispose()
     assert companions(db_path) == []
+    assert db_path.stat().st_size >= 20 * PAGE
     flip_data_pages(db_path)
     return db_path
 
@@ -83,6 +73,7 @@ def test_the_refusal_names_the_newest_good_backup(db: Database, db_path: Path) -
     db.dispose()
     newer_but_damaged = backup_files.new_backup_path(db_path, datetime(2026, 1, 2, 9, 0))
     newer_but_damaged.write_bytes(good.read_bytes())
+    assert good.stat().st_size >= 20 * PAGE
     flip_data_pages(newer_but_damaged)
     flip_data_pages(db_path)
     before = sha256(db_path)

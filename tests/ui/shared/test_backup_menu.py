@@ -15,11 +15,12 @@ from cs_trainer.errors import DamagedDatabaseError
 from cs_trainer.services import acting, candidates
 from cs_trainer.services.acting import Actor
 from cs_trainer.services.candidates import NewCandidate
-from cs_trainer.store import backup_files, integrity
+from cs_trainer.store import backup_files
 from cs_trainer.store.database import Database
 from cs_trainer.store.models import Person
 from cs_trainer.ui.main_window import MainWindow
 from cs_trainer.ui.shared import damaged_file
+from tests.conftest import flip_data_pages
 
 pytestmark = pytest.mark.sqlite_only("backups copy the SQLite file")
 
@@ -123,16 +124,6 @@ def test_only_an_administrator_has_the_data_menu(
         assert shown.has_page("backup_menu") == (role == "admin")
 
 
-def _damage(path: Path) -> None:
-    data = bytearray(path.read_bytes())
-    pages = len(data) // 4096
-    for page in range(pages - 3, pages):
-        for offset in range(page * 4096, page * 4096 + 12):
-            data[offset] ^= 0xFF
-    path.write_bytes(bytes(data))
-    assert integrity.problems(path)
-
-
 @pytest.fixture
 def damaged_with_backup(db: Database, db_path: Path) -> Path:
     add(db, "好数据甲", "13800138000")
@@ -142,7 +133,7 @@ def damaged_with_backup(db: Database, db_path: Path) -> Path:
         for _row in range(300):
             connection.exec_driver_sql("INSERT INTO filler VALUES ('" + "数据" * 200 + "')")
     db.dispose()
-    _damage(db_path)
+    flip_data_pages(db_path)
     return good
 
 
@@ -187,7 +178,7 @@ def test_a_damaged_file_without_a_backup_says_so_and_quits(
         for _row in range(300):
             connection.exec_driver_sql("INSERT INTO filler VALUES ('" + "数据" * 200 + "')")
     db.dispose()
-    _damage(db_path)
+    flip_data_pages(db_path)
     shown: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "critical", staticmethod(lambda _p, _t, text: shown.append(text))
