@@ -16,7 +16,6 @@ services that check earlier do so to refuse before any other work.
 import unicodedata
 
 from cs_trainer.errors import UserError
-from cs_trainer.reports.fonts import unprintable_in_pdf_font
 from cs_trainer.store import field_limits
 from cs_trainer.store.field_limits import TITLES
 
@@ -77,9 +76,18 @@ def _check_printed(table: str, column: str, text: str) -> None:
         refuse_unprintable(table, column, text)  # plain ASCII needs no look at the font
 
 
+def _unprintable(text: str) -> list[str]:
+    """Imported on first use: every service imports this module (the services package
+    registers its check), and ReportLab should load only when a sheet or a non-ASCII
+    name needs it."""
+    from cs_trainer.reports.fonts import unprintable_in_pdf_font
+
+    return unprintable_in_pdf_font(text)
+
+
 def refuse_unprintable_text(en: str, zh: str, text: str) -> None:
     """Refuse ``text`` for the field titled ``en``/``zh`` if the PDF font cannot draw it."""
-    characters = unprintable_in_pdf_font(text)
+    characters = _unprintable(text)
     if characters:
         raise UnprintableTextError((en, zh), characters[:5])
 
@@ -87,7 +95,7 @@ def refuse_unprintable_text(en: str, zh: str, text: str) -> None:
 def refuse_unprintable(table: str, column: str, text: str) -> None:
     """Refuse ``text`` for ``table.column`` (titled as the length check titles it) if
     the PDF font cannot draw some of its characters; at most five are named."""
-    characters = unprintable_in_pdf_font(text)
+    characters = _unprintable(text)
     if characters:
         title = NOTES.get((table, column)) or TITLES[(table, column)]
         raise UnprintableTextError(title, characters[:5])
